@@ -1,0 +1,104 @@
+"""What a rule is: metadata, documentation, messages, options and a check, in one class.
+
+A rule module in rules/ (or a plugin) subclasses `Rule`; the engine finds it, configures it and
+turns the `Hit`s its `check` yields into findings with positions and messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from perflint.findings import Severity
+
+if TYPE_CHECKING:
+    from perflint.engine.context import Context
+    from perflint.load.model import Document
+
+
+class Category(str, Enum):
+    """The four review dimensions of 财预〔2015〕88号, plus formatting."""
+
+    COMPLETENESS = "完整性"
+    RELEVANCE = "相关性"
+    APPROPRIATENESS = "适当性"
+    FEASIBILITY = "可行性"
+    FORMAT = "格式"
+
+    @property
+    def english(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence in Chinese and English; `{name}` fields are filled from a hit's arguments."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def format(self, lang: str, args: dict[str, Any]) -> str:
+        localized = {k: v.get(lang) if isinstance(v, Text) else v for k, v in args.items()}
+        return self.get(lang).format(**localized)
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    help: Text
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    what: Text  # what it checks
+    why: Text  # why it matters
+    source: str  # the official document (or practice) it rests on
+    bad: str  # a failing example (a YAML snippet)
+    good: str  # a passing example
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence found by a rule: where (a JSON Pointer) and what to say."""
+
+    pointer: str
+    message: str = "default"
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    summary: ClassVar[Text]
+    messages: ClassVar[dict[str, Text]]
+    doc: ClassVar[RuleDoc]
+    options: ClassVar[dict[str, Option]] = {}
+    # Rules reported by the loaders rather than by a check (unreadable input) cannot be deselected:
+    # a document that could not be read must never pass silently.
+    always_on: ClassVar[bool] = False
+
+    def check(self, document: "Document", context: "Context") -> Iterable[Hit]:
+        return iter(())
+
+    @staticmethod
+    def hit(pointer: str, message: str = "default", **args: Any) -> Hit:
+        return Hit(pointer, message, args)
+
+    @classmethod
+    def option_defaults(cls) -> dict[str, Any]:
+        return {name: opt.default for name, opt in cls.options.items()}
+
+
+def iter_rule_classes(namespace: dict[str, Any]) -> Iterator[type[Rule]]:
+    """The concrete rules defined in a module's namespace (not those it merely imports)."""
+    module = namespace.get("__name__")
+    for value in namespace.values():
+        if (isinstance(value, type) and issubclass(value, Rule) and value is not Rule
+                and value.__module__ == module and "code" in vars(value)):
+            yield value

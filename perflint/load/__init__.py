@@ -1,0 +1,44 @@
+"""Load: from paths on disk (or standard input) to `LoadedDocument`s."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+from perflint.load.document import LoadedDocument
+from perflint.load.problems import Problem
+from perflint.location import SourceMap
+
+DOCUMENT_SUFFIXES = (".yaml", ".yml")
+STDIN = "-"
+
+
+def iter_paths(paths: list[str]) -> Iterator[str]:
+    """Each file named, and every document in each directory named (recursively, sorted)."""
+    for name in paths:
+        if name != STDIN and os.path.isdir(name):
+            found = []
+            for root, dirs, files in os.walk(name):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES))
+            yield from sorted(found)
+        else:
+            yield name
+
+
+def load_bytes(data: bytes, path: str) -> LoadedDocument:
+    from perflint.load.yaml_reader import read_yaml
+
+    return read_yaml(data, path)
+
+
+def load_path(path: str, stdin: bytes | None = None) -> LoadedDocument:
+    if path == STDIN:
+        return load_bytes(stdin or b"", path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return LoadedDocument(path, None, SourceMap(), [], [Problem("unreadable-file", args={"reason": reason})])
+    return load_bytes(data, path)

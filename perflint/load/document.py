@@ -1,0 +1,19 @@
+"""A loaded document: the model, where each field came from, and what could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from perflint.load.model import Document
+from perflint.load.problems import Problem
+from perflint.location import SourceMap
+
+
+@dataclass
+class LoadedDocument:
+    path: str
+    document: Optional[Document]
+    source: SourceMap
+    lines: list[str] = field(default_factory=list)  # the text, for inline suppression comments
+    problems: list[Problem] = field(default_factory=list)

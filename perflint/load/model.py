@@ -1,0 +1,147 @@
+"""The document model (document-format.md): what the loaders produce and the rules read.
+
+Every key has an English name and the Chinese label of the official forms; the English name is
+the one JSON Pointers use, whichever language the file was written in. Amounts are Decimal,
+read from the scalar's text as written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Optional
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+if TYPE_CHECKING:
+    from perflint.values.constraint import Constraint
+
+
+def key(name: str, *chinese: str, default: Any = None) -> Any:
+    """A field readable under its English name or any of its Chinese labels."""
+    return Field(default=default, validation_alias=AliasChoices(name, *chinese))
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    _pointer: str = PrivateAttr(default="")
+
+    @property
+    def pointer(self) -> str:
+        return self._pointer
+
+    def at(self, field: str) -> str:
+        """The JSON Pointer of one of this node's fields."""
+        return f"{self._pointer}/{field}"
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single string is accepted where a list of strings is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+class Target(Node):
+    title: Optional[str] = key("title", "名称")
+    goal: Optional[str] = key("goal", "绩效目标")
+    indicators: Optional[str] = key("indicators", "绩效指标")
+
+
+class Measure(Node):
+    title: Optional[str] = key("title", "名称")
+    text: Optional[str] = key("text", "内容")
+
+
+class Overall(Node):
+    goal: Optional[str] = key("goal", "总体绩效目标")
+    targets: list[Target] = key("targets", "分项绩效目标", default=[])
+    measures: list[Measure] = key("measures", "工作保障措施", default=[])
+
+
+class Budget(Node):
+    total: Optional[Decimal] = key("total", "预算数")
+    fiscal: Optional[Decimal] = key("fiscal", "财政资金")
+    other: Optional[Decimal] = key("other", "其他资金")
+
+
+class Indicator(Node):
+    level1: Optional[str] = key("level1", "一级指标")
+    level2: Optional[str] = key("level2", "二级指标")
+    name: Optional[str] = key("name", "三级指标")
+    description: Optional[str] = key("description", "绩效指标描述", "指标描述")
+    value: Optional[str] = key("value", "指标值")
+    basis: Optional[str] = key("basis", "指标值确定依据")
+    op: Optional[str] = key("op", "计算符号")
+    unit: Optional[str] = key("unit", "计量单位", "度量单位")
+    note: Optional[str] = key("note", "指标解释", "备注", "指标值说明")
+
+    @cached_property
+    def constraint(self) -> "Constraint":
+        """The typed reading of the target; `op` + `value` + `unit` when the table splits them."""
+        from perflint.values import parse_value
+
+        op = (self.op or "").strip()
+        if op in ("定性", "定量（其他）", "定量(其他)"):
+            op = ""
+        return parse_value(f"{op}{self.value or ''}{self.unit or ''}")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.description or ""
+
+
+class BreakdownItem(Node):
+    item: Optional[str] = key("item", "内容")
+    amount: Optional[Decimal] = key("amount", "金额")
+    quantity: Optional[Decimal] = key("quantity", "数量")
+    unit_price: Optional[Decimal] = key("unit_price", "单价")
+    basis: Optional[str] = key("basis", "测算依据")
+
+
+class Project(Node):
+    code: Optional[str] = key("code", "项目编码")
+    name: str = Field(validation_alias=AliasChoices("name", "项目名称"))
+    unit: Optional[str] = key("unit", "预算单位")
+    money_unit: str = key("money_unit", "金额单位", default="万元")
+    budget: Optional[Budget] = key("budget", "预算规模")
+    uses: Optional[str] = key("uses", "资金用途")
+    spending_plan: Optional[dict[str, Optional[Decimal]]] = key("spending_plan", "资金支出计划")
+    goals: list[str] = key("goals", "绩效目标", "年度绩效目标", default=[])
+    indicators: list[Indicator] = key("indicators", "绩效指标", "年度绩效指标", default=[])
+    competent_department: Optional[str] = key("competent_department", "主管部门")
+    implementing_unit: Optional[str] = key("implementing_unit", "实施单位")
+    attribute: Optional[str] = key("attribute", "项目属性")
+    period: Optional[str] = key("period", "项目期", "实施期")
+    midterm_goals: list[str] = key("midterm_goals", "中期绩效目标", "长期绩效目标", "实施期绩效目标", default=[])
+    midterm_indicators: list[Indicator] = key(
+        "midterm_indicators", "中期绩效指标", "长期绩效指标", "实施期绩效指标", default=[]
+    )
+    breakdown: list[BreakdownItem] = key("breakdown", "测算明细", "成本构成", default=[])
+
+    _goals_one_or_many = field_validator("goals", "midterm_goals", mode="before")(_one_or_many)
+
+    @field_validator("spending_plan", mode="before")
+    @classmethod
+    def _percent_sign_is_optional(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: v.strip().rstrip("%％").strip() if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @field_validator("money_unit", mode="before")
+    @classmethod
+    def _blank_money_unit_is_default(cls, value: Any) -> Any:
+        return "万元" if value is None else value
+
+    @property
+    def budget_total(self) -> Optional[Decimal]:
+        return self.budget.total if self.budget else None
+
+
+class Document(Node):
+    department: str = Field(validation_alias=AliasChoices("department", "部门"))
+    year: int = Field(validation_alias=AliasChoices("year", "年度"))
+    title: Optional[str] = key("title", "标题")
+    status: Optional[str] = key("status", "状态")
+    prepared_by: Optional[str] = key("prepared_by", "编制单位")
+    reviewed_by: Optional[str] = key("reviewed_by", "审核单位")
+    overall: Optional[Overall] = key("overall", "部门整体绩效目标")
+    projects: list[Project] = key("projects", "项目", "预算项目绩效目标", default=[])

@@ -1,0 +1,267 @@
+"""Read the YAML form of a document into the model, keeping every field's position.
+
+PyYAML's C parser composes the node tree (marks included); this module walks it against the
+model's schema, so that keys are translated to their English names, scalars keep the text as
+written (`20.00`, `2024-12-31`, `yes`), and aliases, duplicate and unknown keys become problems
+instead of being resolved or dropped silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, Optional
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from perflint.load.document import LoadedDocument
+from perflint.load.model import Document, Node
+from perflint.load.problems import Problem
+from perflint.location import Location, SourceMap, join_pointer
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL_TAG = "tag:yaml.org,2002:null"
+MAX_ATTEMPTS = 8
+
+
+def _location(node: yaml.Node) -> Location:
+    start, end = node.start_mark, node.end_mark
+    return Location(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _mark_location(mark: Any) -> Location:
+    return Location.point(mark.line + 1, mark.column + 1)
+
+
+class _Aliases:
+    """English name and Chinese labels of each model's fields."""
+
+    _cache: dict[type, dict[str, str]] = {}
+
+    @classmethod
+    def of(cls, model: type[BaseModel]) -> dict[str, str]:
+        table = cls._cache.get(model)
+        if table is None:
+            table = {}
+            for name, info in model.model_fields.items():
+                choices = getattr(info.validation_alias, "choices", None) or [name]
+                for choice in choices:
+                    table[str(choice)] = name
+            cls._cache[model] = table
+        return table
+
+
+def _field_type(model: type[BaseModel], name: str) -> Any:
+    return model.model_fields[name].annotation
+
+
+def _unwrap(expected: Any) -> tuple[Any, Any]:
+    """(container origin or model or scalar type, item type) with Optional removed."""
+    origin = typing.get_origin(expected)
+    if origin is typing.Union:
+        args = [a for a in typing.get_args(expected) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else (None, None)
+    if origin is list:
+        return list, typing.get_args(expected)[0]
+    if origin is dict:
+        return dict, typing.get_args(expected)[1]
+    return expected, None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.source = SourceMap()
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def walk(self, node: yaml.Node, expected: Any, pointer: str) -> Any:
+        if id(node) in self._seen:
+            self.problems.append(Problem("yaml-alias", pointer, args={"line": node.start_mark.line + 1}))
+            return None
+        self._seen.add(id(node))
+        kind, item = _unwrap(expected)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, child in enumerate(node.value):
+                child_pointer = join_pointer(pointer, i)
+                self.source.add(child_pointer, _location(child))
+                items.append(self.walk(child, item, child_pointer))
+            return items
+        if isinstance(kind, type) and issubclass(kind, Node):
+            return self._walk_model(node, kind, pointer)
+        return self._walk_mapping(node, item, pointer)
+
+    def _key_text(self, key_node: yaml.Node, pointer: str) -> Optional[str]:
+        if isinstance(key_node, yaml.ScalarNode):
+            return key_node.value
+        self.problems.append(Problem("wrong-type", pointer, _location(key_node), message="text-key"))
+        return None
+
+    def _entries(self, node: yaml.MappingNode, pointer: str, names: Optional[dict[str, str]]):
+        """Yield (name, key node, value node), reporting unknown and duplicate keys."""
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            text = self._key_text(key_node, pointer)
+            if text is None:
+                continue
+            name = text if names is None else names.get(text)
+            if name is None:
+                close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.5)
+                self.problems.append(
+                    Problem("unknown-key", location=_location(key_node), pointer=join_pointer(pointer, text),
+                            args={"key": text, "hint": close[0] if close else ""},
+                            message="suggest" if close else "default")
+                )
+                continue
+            if name in first:
+                self.problems.append(
+                    Problem("duplicate-key", location=_location(key_node), pointer=join_pointer(pointer, name),
+                            args={"key": text, "line": first[name].start_mark.line + 1})
+                )
+                continue
+            first[name] = key_node
+            yield name, key_node, value_node
+
+    def _walk_model(self, node: yaml.Node, model: type[Node], pointer: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.walk_untyped(node)
+        out = {}
+        for name, key_node, value_node in self._entries(node, pointer, _Aliases.of(model)):
+            child = join_pointer(pointer, name)
+            self.source.add(child, _location(value_node), _location(key_node))
+            out[name] = self.walk(value_node, _field_type(model, name), child)
+        return out
+
+    def _walk_mapping(self, node: yaml.MappingNode, item: Any, pointer: str) -> Any:
+        out = {}
+        for name, key_node, value_node in self._entries(node, pointer, None):
+            child = join_pointer(pointer, name)
+            self.source.add(child, _location(value_node), _location(key_node))
+            out[name] = self.walk(value_node, item, child)
+        return out
+
+    def walk_untyped(self, node: yaml.Node) -> Any:
+        """A value of the wrong shape, kept as plain data so validation can say what is wrong."""
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return ["" for _ in node.value]
+        return {}
+
+
+def _pointer_of(loc: tuple) -> str:
+    pointer = ""
+    for part in loc:
+        pointer = join_pointer(pointer, part)
+    return pointer
+
+
+def _expected_name(error_type: str) -> str:
+    for prefix, name in (("int", "integer"), ("decimal", "number"), ("string", "text"), ("list", "list"),
+                         ("dict", "mapping"), ("model", "mapping"), ("float", "number")):
+        if error_type.startswith(prefix):
+            return name
+    return "other"
+
+
+def _drop(raw: Any, loc: tuple) -> bool:
+    """Remove the value at `loc` so the rest of the document can still be checked."""
+    parent = raw
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    try:
+        del parent[loc[-1]]
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
+def _validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
+    """Validate, reporting each error once; drop what is invalid and try again."""
+    for _ in range(MAX_ATTEMPTS):
+        try:
+            return Document.model_validate(raw)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        progressed = False
+        for error in errors:
+            loc = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+            pointer = _pointer_of(loc)
+            if error["type"] == "missing":
+                problems.append(Problem("missing-field", pointer, args={"field": str(loc[-1])}))
+                if len(loc) <= 1:
+                    return None  # the document's own department or year: nothing can be checked
+                loc = loc[:-1]  # a record without its required field cannot be checked
+            else:
+                problems.append(Problem("wrong-type", pointer, message=_expected_name(error["type"]), args={
+                    "field": str(loc[-1]) if loc else "", "got": str(error.get("input", ""))[:40]}))
+            progressed = _drop(raw, loc) or progressed
+        if not progressed:
+            return None
+    return None
+
+
+def _assign_pointers(node: Any, pointer: str) -> None:
+    if isinstance(node, Node):
+        node._pointer = pointer
+        for name in type(node).model_fields:
+            _assign_pointers(getattr(node, name), f"{pointer}/{name}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            _assign_pointers(item, f"{pointer}/{i}")
+
+
+def _decode(data: bytes, path: str) -> tuple[Optional[str], list[Problem]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        where = Location.point(line, column)
+        return None, [Problem("undecodable", location=where, args={"byte": f"0x{data[exc.start]:02X}",
+                                                                  "offset": exc.start})]
+
+
+def read_yaml(data: bytes, path: str) -> LoadedDocument:
+    text, problems = _decode(data, path)
+    source = SourceMap()
+    if text is None:
+        return LoadedDocument(path, None, source, [], problems)
+    lines = text.splitlines()
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = _mark_location(mark) if mark is not None else Location.point(1, 1)
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        return LoadedDocument(path, None, source, lines, [Problem("yaml-syntax", location=where,
+                                                                  args={"detail": problem})])
+    except (yaml.YAMLError, RecursionError) as exc:
+        return LoadedDocument(path, None, source, lines,
+                              [Problem("yaml-syntax", location=Location.point(1, 1), args={"detail": str(exc)})])
+    if root is None:
+        return LoadedDocument(path, None, source, lines, [Problem("empty-document", location=Location.point(1, 1))])
+    walker = _Walker()
+    walker.source.add("", _location(root))
+    try:
+        raw = walker.walk(root, Document, "")
+    except RecursionError:
+        walker.problems.append(Problem("yaml-syntax", location=_location(root), args={"detail": "nesting too deep"}))
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+    if not isinstance(raw, dict):
+        walker.problems.append(Problem("wrong-type", "", message="mapping", args={"field": "/", "got": ""}))
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+    document = _validate(raw, walker.problems)
+    if document is not None:
+        _assign_pointers(document, "")
+    return LoadedDocument(path, document, walker.source, lines, walker.problems)
+

@@ -1,0 +1,35 @@
+"""The default output: one line per finding, then a summary by severity."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import IO, Iterable
+
+from perflint.findings import Finding, Severity
+
+
+class TextReporter:
+    def __init__(self, out: IO[str], lang: str) -> None:
+        self.out = out
+        self.lang = lang
+        self.counts: Counter[Severity] = Counter()
+        self.files = 0
+
+    def document(self, findings: Iterable[Finding]) -> None:
+        self.files += 1
+        for f in findings:
+            self.counts[f.severity] += 1
+            self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})\n")
+
+    def close(self) -> None:
+        errors, warnings, infos = (self.counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        total = errors + warnings + infos
+        if self.lang == "en":
+            noun = "file" if self.files == 1 else "files"
+            line = (f"Found {total} problem{'s' if total != 1 else ''} in {self.files} {noun} "
+                    f"({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
+                    f"{infos} info)" if total else f"No problems found in {self.files} {noun}")
+        else:
+            line = (f"共检查 {self.files} 个文件，发现 {total} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）"
+                    if total else f"共检查 {self.files} 个文件，未发现问题")
+        self.out.write(line + "\n")

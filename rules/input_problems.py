@@ -1,0 +1,181 @@
+"""Input that cannot be read as a document. The loaders find these; the rules here describe them.
+
+They are always on: a document that could not be read, or whose data was partly dropped, must
+never pass silently.
+"""
+
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+
+_SOURCE = "perflint 文档格式约定（document-format.md）"
+
+
+class _InputRule(Rule):
+    category = Category.FORMAT
+    severity = Severity.ERROR
+    always_on = True
+
+
+class UnreadableFile(_InputRule):
+    code = "PF001"
+    slug = "unreadable-file"
+    summary = Text("文件无法读取", "The file cannot be read")
+    messages = {"default": Text("无法读取文件：{reason}", "Cannot read the file: {reason}")}
+    doc = RuleDoc(
+        what=Text("文件不存在、没有读取权限或不是普通文件。", "The file is missing, not readable, or not a regular file."),
+        why=Text("读不到的文件若被静默跳过，审核时会漏掉整份材料。",
+                 "A file skipped silently is a submission nobody reviewed."),
+        source=_SOURCE,
+        bad="(一个没有读取权限的文件)",
+        good="(一个可以读取的 YAML 文件)",
+    )
+
+
+class Undecodable(_InputRule):
+    code = "PF002"
+    slug = "undecodable-file"
+    summary = Text("文件不是 UTF-8 编码", "The file is not UTF-8 text")
+    messages = {"default": Text("文件不是有效的 UTF-8 文本：第 {offset} 字节为 {byte}；请另存为 UTF-8 编码",
+                                "The file is not valid UTF-8: byte {offset} is {byte}; save it as UTF-8")}
+    doc = RuleDoc(
+        what=Text("文件中有无法按 UTF-8 解码的字节。", "The file has bytes that are not valid UTF-8."),
+        why=Text("错误解码会把汉字变成乱码，后续所有检查都不可信。",
+                 "Decoding with the wrong encoding garbles the Chinese text and every check after it."),
+        source=_SOURCE,
+        bad="(以 GBK 编码保存的文件)",
+        good="department: 溧平县司法局  # 以 UTF-8 保存",
+    )
+
+
+class YamlSyntax(_InputRule):
+    code = "PF003"
+    slug = "yaml-syntax"
+    summary = Text("YAML 语法错误", "YAML syntax error")
+    messages = {"default": Text("YAML 语法错误：{detail}", "YAML syntax error: {detail}")}
+    doc = RuleDoc(
+        what=Text("文件不是合法的 YAML。", "The file is not valid YAML."),
+        why=Text("语法错误之后的内容无法读取。", "Nothing after a syntax error can be read."),
+        source=_SOURCE,
+        bad="budget: {total: 20.00",
+        good="budget: {total: 20.00}",
+    )
+
+
+class EmptyDocument(_InputRule):
+    code = "PF004"
+    slug = "empty-document"
+    summary = Text("文件为空", "The file is empty")
+    messages = {"default": Text("文件为空，没有可检查的内容", "The file is empty: there is nothing to check")}
+    doc = RuleDoc(
+        what=Text("文件为空或只有注释。", "The file is empty or holds only comments."),
+        why=Text("空文件通常是导出或复制出错，不能当作“没有问题”。",
+                 "An empty file is usually a failed export, not a clean document."),
+        source=_SOURCE,
+        bad="# 只有注释",
+        good="department: 溧平县司法局\nyear: 2026",
+    )
+
+
+class YamlAlias(_InputRule):
+    code = "PF005"
+    slug = "yaml-alias"
+    summary = Text("不允许使用 YAML 锚点和别名", "YAML anchors and aliases are not allowed")
+    messages = {"default": Text("不允许使用 YAML 别名（引用第 {line} 行的锚点）；请直接写出内容",
+                                "YAML aliases are not allowed (this one refers to the anchor on line {line}); "
+                                "write the content out")}
+    doc = RuleDoc(
+        what=Text("文档使用了 YAML 锚点（&）和别名（*）。", "The document uses YAML anchors (&) and aliases (*)."),
+        why=Text("别名可以层层展开成数十亿个节点（“十亿笑声”攻击）；绩效目标表也不需要它。",
+                 "Aliases can expand into billions of nodes (the billion-laughs attack); a target table never needs them."),
+        source=_SOURCE,
+        bad="title: &t 标题\nstatus: *t",
+        good="title: 标题\nstatus: 草案",
+    )
+
+
+class DuplicateKey(_InputRule):
+    code = "PF006"
+    slug = "duplicate-key"
+    summary = Text("键重复", "Duplicate key")
+    messages = {"default": Text("键“{key}”与第 {line} 行重复，后一个值未被读取",
+                                "Key {key!r} repeats the one on line {line}; this value was not read")}
+    doc = RuleDoc(
+        what=Text("同一映射中同一个字段出现两次（包括中英文键名各写一次）。",
+                  "The same field appears twice in one mapping (also when once in English and once in Chinese)."),
+        why=Text("YAML 只保留其中一个值，另一个被悄悄丢弃。", "YAML keeps only one of the values and drops the other silently."),
+        source=_SOURCE,
+        bad="value: ≥95%\n指标值: 90%",
+        good="value: ≥95%",
+    )
+
+
+class UnknownKey(_InputRule):
+    code = "PF007"
+    slug = "unknown-key"
+    summary = Text("未知的键", "Unknown key")
+    messages = {
+        "default": Text("未知的键“{key}”，其内容未被读取", "Unknown key {key!r}: its content was not read"),
+        "suggest": Text("未知的键“{key}”，其内容未被读取；是否应为“{hint}”？",
+                        "Unknown key {key!r}: its content was not read; did you mean {hint!r}?"),
+    }
+    doc = RuleDoc(
+        what=Text("文档格式中没有的字段名。", "A field name the document format does not define."),
+        why=Text("拼错的字段名会让数据被悄悄忽略。", "A misspelt field name would drop its data silently."),
+        source=_SOURCE,
+        bad="nmae: 2026年人民调解办案业务费",
+        good="name: 2026年人民调解办案业务费",
+    )
+
+
+class WrongType(_InputRule):
+    code = "PF008"
+    slug = "wrong-type"
+    summary = Text("字段类型错误", "Field of the wrong type")
+    _messages = {
+        "integer": ("“{field}”应为整数，实际为“{got}”", "{field} must be a whole number, not {got!r}"),
+        "number": ("“{field}”应为数字（不带单位），实际为“{got}”", "{field} must be a number (without a unit), not {got!r}"),
+        "text": ("“{field}”应为文本", "{field} must be text"),
+        "list": ("“{field}”应为列表", "{field} must be a list"),
+        "mapping": ("“{field}”应为映射（键: 值）", "{field} must be a mapping (key: value)"),
+        "text-key": ("键必须是文本", "Keys must be text"),
+        "other": ("“{field}”的值无效：“{got}”", "{field} has an invalid value: {got!r}"),
+    }
+    messages = {"default": Text(*_messages["other"]), **{k: Text(*v) for k, v in _messages.items()}}
+    doc = RuleDoc(
+        what=Text("字段的值类型与文档格式不符，如金额里带了单位。",
+                  "A field's value has the wrong type, such as an amount written with its unit."),
+        why=Text("类型不符的值无法参与计算和检查，已被略过。", "A value of the wrong type cannot be checked and was skipped."),
+        source=_SOURCE,
+        bad="budget: {total: 20万元}",
+        good="money_unit: 万元\nbudget: {total: 20.00}",
+    )
+
+
+class MissingField(_InputRule):
+    code = "PF009"
+    slug = "missing-field"
+    summary = Text("缺少必填字段", "Required field missing")
+    messages = {"default": Text("缺少必填字段“{field}”", "Required field {field!r} is missing")}
+    doc = RuleDoc(
+        what=Text("缺少文档格式要求的字段（部门、年度、项目名称）。",
+                  "A field the format requires (department, year, project name) is missing."),
+        why=Text("没有这些字段就无法确定材料属于谁、哪一年。", "Without them nobody can tell whose document, for which year."),
+        source=_SOURCE,
+        bad="department: 溧平县司法局",
+        good="department: 溧平县司法局\nyear: 2026",
+    )
+
+
+class RuleCrashed(_InputRule):
+    code = "PF000"
+    slug = "rule-crashed"
+    summary = Text("规则运行出错", "A rule failed")
+    messages = {"default": Text("规则 {rule} 运行出错，本文档未完成该项检查：{error}（请报告此问题）",
+                                "Rule {rule} failed, so this document was not checked by it: {error} (please report this)")}
+    doc = RuleDoc(
+        what=Text("某条规则在检查本文档时出错。", "A rule raised an error while checking this document."),
+        why=Text("出错的检查不能当作通过。", "A check that failed must not count as passed."),
+        source="perflint",
+        bad="(触发规则缺陷的文档)",
+        good="(任何文档)",
+    )
