@@ -62,7 +62,7 @@ def check(paths, fmt, lang, fail_on, select, ignore, framework, config, stdin_fi
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
                          framework=framework)
-    outcome = run_check(list(paths), settings, fmt, click.get_text_stream("stdout"), stdin_filename)
+    outcome = run_check(list(paths), settings, fmt, sys.stdout, stdin_filename)
     sys.exit(1 if outcome.failed else 0)
 
 

@@ -68,6 +68,7 @@ class Hit:
     pointer: str
     message: str = "default"
     args: dict[str, Any] = field(default_factory=dict)
+    related: str = ""  # another place the finding refers to; its line fills `{related_line}` in the message
 
 
 class Rule:
@@ -87,8 +88,8 @@ class Rule:
         return iter(())
 
     @staticmethod
-    def hit(pointer: str, message: str = "default", **args: Any) -> Hit:
-        return Hit(pointer, message, args)
+    def hit(pointer: str, message: str = "default", related: str = "", **args: Any) -> Hit:
+        return Hit(pointer, message, args, related)
 
     @classmethod
     def option_defaults(cls) -> dict[str, Any]:

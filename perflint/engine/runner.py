@@ -41,7 +41,10 @@ def _rule_findings(loaded: LoadedDocument, rules: list[ActiveRule], by_slug: dic
             continue
         for hit in hits:
             where = loaded.source.value(hit.pointer)
-            yield _finding(loaded, active, where, hit.pointer, hit.message, hit.args, lang)
+            args = hit.args
+            if hit.related:
+                args = {**args, "related_line": loaded.source.value(hit.related).line}
+            yield _finding(loaded, active, where, hit.pointer, hit.message, args, lang)
 
 
 def lint(loaded: LoadedDocument, rules: list[ActiveRule], lang: str = "zh") -> list[Finding]:

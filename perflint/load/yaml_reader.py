@@ -76,10 +76,8 @@ class _Walker:
         self._seen: set[int] = set()
 
     def walk(self, node: yaml.Node, expected: Any, pointer: str) -> Any:
-        if id(node) in self._seen:
-            self.problems.append(Problem("yaml-alias", pointer, args={"line": node.start_mark.line + 1}))
+        if not self._first_visit(node, pointer):
             return None
-        self._seen.add(id(node))
         kind, item = _unwrap(expected)
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG:
@@ -95,6 +93,27 @@ class _Walker:
         if isinstance(kind, type) and issubclass(kind, Node):
             return self._walk_model(node, kind, pointer)
         return self._walk_mapping(node, item, pointer)
+
+    def _first_visit(self, node: yaml.Node, pointer: str) -> bool:
+        """False for a node met before: an alias, reported where it is used (its key, when it has one)."""
+        if id(node) in self._seen:
+            self.problems.append(Problem("yaml-alias", pointer, self.source.key(pointer),
+                                         {"line": node.start_mark.line + 1}))
+            return False
+        self._seen.add(id(node))
+        return True
+
+    def _refuse_aliases(self, node: yaml.Node, pointer: str) -> None:
+        """Aliases are refused even under keys that are not read, so no alias expands anywhere."""
+        if not self._first_visit(node, pointer):
+            return
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                self._refuse_aliases(child, pointer)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                self._refuse_aliases(key_node, pointer)
+                self._refuse_aliases(value_node, pointer)
 
     def _key_text(self, key_node: yaml.Node, pointer: str) -> Optional[str]:
         if isinstance(key_node, yaml.ScalarNode):
@@ -117,6 +136,7 @@ class _Walker:
                             args={"key": text, "hint": close[0] if close else ""},
                             message="suggest" if close else "default")
                 )
+                self._refuse_aliases(value_node, join_pointer(pointer, text))
                 continue
             if name in first:
                 self.problems.append(
@@ -186,6 +206,7 @@ def _drop(raw: Any, loc: tuple) -> bool:
 
 def _validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
     """Validate, reporting each error once; drop what is invalid and try again."""
+    reported: set[str] = set()
     for _ in range(MAX_ATTEMPTS):
         try:
             return Document.model_validate(raw)
@@ -196,11 +217,13 @@ def _validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
             loc = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
             pointer = _pointer_of(loc)
             if error["type"] == "missing":
-                problems.append(Problem("missing-field", pointer, args={"field": str(loc[-1])}))
+                if pointer not in reported:  # not when its invalid value was just dropped
+                    problems.append(Problem("missing-field", pointer, args={"field": str(loc[-1])}))
                 if len(loc) <= 1:
                     return None  # the document's own department or year: nothing can be checked
                 loc = loc[:-1]  # a record without its required field cannot be checked
             else:
+                reported.add(pointer)
                 problems.append(Problem("wrong-type", pointer, message=_expected_name(error["type"]), args={
                     "field": str(loc[-1]) if loc else "", "got": str(error.get("input", ""))[:40]}))
             progressed = _drop(raw, loc) or progressed
@@ -227,7 +250,7 @@ def _decode(data: bytes, path: str) -> tuple[Optional[str], list[Problem]]:
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1
         where = Location.point(line, column)
-        return None, [Problem("undecodable", location=where, args={"byte": f"0x{data[exc.start]:02X}",
+        return None, [Problem("undecodable-file", location=where, args={"byte": f"0x{data[exc.start]:02X}",
                                                                   "offset": exc.start})]
 
 

@@ -1,0 +1,120 @@
+"""The unit table (grammar/units.yaml): canonical names, aliases, dimensions and scales.
+
+Simple units come from the table; 万/亿 … prefixes and A/B·C compounds are composed from it, so
+万人次, 万㎡ and 元/人·天 need no entry of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+from perflint.values.data import load_yaml
+
+# Longest unit text split_known_prefix tries; real units are far shorter.
+_MAX_UNIT_LEN = 16
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # canonical text, e.g. "万元/人", "平方米", "%", "元/人·天"
+    dimension: str  # of the numerator: "money", "count", "area", "ratio", ...
+    scale: Decimal  # numerator scale to its base: 万元 → Decimal(10000), 元 → 1
+    base: str  # numerator base unit: 万元/人 → "元"; 万人次 → "人次"
+    per: tuple[str, ...] = ()  # denominator parts, canonical: "元/人·天" → ("人", "天")
+
+
+@dataclass(frozen=True)
+class _Table:
+    simple: dict[str, Unit]  # canonical names and aliases
+    prefixes: dict[str, Decimal]  # longest first
+    per_only: frozenset[str]
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _table() -> _Table:
+    data = load_yaml("units.yaml")
+    simple: dict[str, Unit] = {}
+    entries = {entry["name"]: entry for entry in data["units"]}
+    for entry in data["units"]:
+        name = entry["name"]
+        base, scale = name, Decimal(1)
+        if "base" in entry:
+            # One level of base is all the table uses (公里 → 米); keep it that way.
+            base, scale = entry["base"], Decimal(str(entry["scale"]))
+            if base not in entries or "base" in entries[base]:
+                raise ValueError(f"units.yaml: {name}: base {base!r} must be a plain unit")
+        unit = Unit(name, entry["dimension"], scale, base)
+        for text in (name, *entry.get("aliases", ())):
+            if text in simple:
+                raise ValueError(f"units.yaml: {text!r} is defined twice")
+            simple[text] = unit
+    prefixes = {p: Decimal(str(s)) for p, s in sorted(data["scale_prefixes"].items(), key=lambda kv: -len(kv[0]))}
+    return _Table(simple, prefixes, frozenset(data.get("per_only", ())), tuple(entries))
+
+
+def _scaled(text: str) -> Optional[Unit]:
+    """A table unit, or a scale prefix plus a table unit (万人次)."""
+    table = _table()
+    unit = table.simple.get(text)
+    if unit is not None:
+        return unit
+    for prefix, factor in table.prefixes.items():
+        if text.startswith(prefix):
+            inner = table.simple.get(text[len(prefix):])
+            if inner is not None:
+                return Unit(prefix + inner.name, inner.dimension, factor * inner.scale, inner.base)
+    return None
+
+
+def _per_part(text: str) -> Optional[str]:
+    if text in _table().per_only:
+        return text
+    unit = _scaled(text)
+    return None if unit is None else unit.name
+
+
+@lru_cache(maxsize=2048)
+def lookup(text: str) -> Optional[Unit]:
+    """The unit written as `text` (canonical name or alias, simple or compound), or None."""
+    unit = _scaled(text)
+    if unit is not None or "/" not in text:
+        return unit
+    head, _, tail = text.partition("/")
+    numerator = _scaled(head)
+    if numerator is None:
+        return None
+    per = []
+    for part in tail.replace("/", "·").split("·"):
+        name = _per_part(part)
+        if name is None:
+            return None
+        per.append(name)
+    return Unit(f"{numerator.name}/{'·'.join(per)}", numerator.dimension, numerator.scale, numerator.base, tuple(per))
+
+
+def split_known_prefix(text: str) -> tuple[Optional[Unit], str]:
+    """The longest known unit at the start of `text`, and the rest (份资料 → 份, 资料)."""
+    for end in range(min(len(text), _MAX_UNIT_LEN), 0, -1):
+        unit = lookup(text[:end])
+        if unit is not None:
+            return unit, text[end:]
+    return None, text
+
+
+def is_scale_prefix(text: str) -> bool:
+    """万, 亿 …: a scale written on its own (10万-20万元)."""
+    return text in _table().prefixes
+
+
+def known_units() -> list[str]:
+    """Canonical names of the table's units, for "did you mean" suggestions."""
+    return list(_table().names)
+
+
+def known_spellings() -> list[str]:
+    """Canonical names and aliases: what a misspelt unit is compared against."""
+    return list(_table().simple)

@@ -1,0 +1,48 @@
+"""The official indicator hierarchy (hierarchy.yaml) and the normalisation of level names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import Optional
+
+import yaml
+
+_SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    return yaml.load(files("perflint.rules").joinpath("hierarchy.yaml").read_text("utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def standard_name(label: Optional[str], first_level: bool) -> str:
+    """The standard name of a level label: aliases resolved, system labels and spaces removed."""
+    name = _SYSTEM_LABEL.sub("", "".join((label or "").split()))
+    if not name:
+        return ""
+    name = _table()["aliases"]["first" if first_level else "second"].get(name, name)
+    if not name.endswith("指标") and f"{name}指标" in known_names():
+        name = f"{name}指标"
+    return name
+
+
+def framework(name: str) -> dict[str, list[str]]:
+    return _table()["frameworks"][name]
+
+
+def allowed_second_levels(framework_name: str, first: str) -> set[str]:
+    return set(framework(framework_name).get(first, [])) | set(_table()["also_allowed"].get(first, []))
+
+
+@lru_cache(maxsize=1)
+def known_second_levels() -> frozenset[str]:
+    return frozenset(l2 for fw in _table()["frameworks"].values() for l2s in fw.values() for l2 in l2s)
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    first = {l1 for fw in _table()["frameworks"].values() for l1 in fw}
+    return frozenset(first) | known_second_levels()

@@ -1,0 +1,88 @@
+"""What several built-in rules need to read from a document: kept here once, not in each rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, Optional
+
+from perflint.load.model import Document, Indicator, Node, Project
+from perflint.values.units import Unit, lookup
+
+PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
+# Names measuring a change rather than a share may go past 100% or below 0.
+CHANGE_WORDS = ("增长", "增幅", "增加", "提高", "提升", "下降", "降低", "减少", "同比", "较上年", "变化")
+RATE_ENDINGS = ("率", "比例", "占比", "比重", "覆盖面", "满意度")
+
+
+def text(value: Optional[str]) -> str:
+    return (value or "").strip()
+
+
+def indicators(document: Document, midterm: bool = True) -> Iterator[tuple[Project, Indicator]]:
+    """Every indicator row of every project, annual first, then the midterm ones."""
+    for project in document.projects:
+        for indicator in project.indicators:
+            yield project, indicator
+        if midterm:
+            for indicator in project.midterm_indicators:
+                yield project, indicator
+
+
+def is_rate_name(name: str) -> bool:
+    name = name.strip()
+    return name.endswith(RATE_ENDINGS) or "率" in name[-3:]
+
+
+def is_change_name(name: str) -> bool:
+    return any(word in name for word in CHANGE_WORDS)
+
+
+def is_satisfaction(indicator: Indicator) -> bool:
+    return "满意" in text(indicator.name) or text(indicator.level1).startswith("满意度")
+
+
+def is_cost(indicator: Indicator) -> bool:
+    """A cost row under either framework: 成本指标 as first level (2021) or second level (2015)."""
+    return text(indicator.level1).startswith("成本") or "成本" in text(indicator.level2)
+
+
+def money_unit(unit_name: Optional[str]) -> Optional[Unit]:
+    unit = lookup(unit_name) if unit_name else None
+    return unit if unit is not None and unit.dimension == "money" else None
+
+
+def budget_in_yuan(project: Project) -> Optional[Decimal]:
+    """The project's budget total in 元, from the amount and the document's 金额单位."""
+    total = project.budget_total
+    unit = money_unit(project.money_unit)
+    if total is None or unit is None:
+        return None
+    return total * unit.scale
+
+
+def plain(number: Decimal) -> str:
+    """A Decimal as people write it: no exponent, no trailing zeros after the point."""
+    return format(number.normalize(), "f")
+
+
+def in_money_unit(yuan: Decimal, project: Project) -> str:
+    """An amount in 元 shown in the project's 金额单位 (万元 by default)."""
+    unit = money_unit(project.money_unit)
+    scale = unit.scale if unit is not None else Decimal(1)
+    return f"{plain(yuan / scale)} {project.money_unit}"
+
+
+def percent(part: Decimal, whole: Decimal) -> str:
+    return plain((part * 100 / whole).quantize(Decimal("0.1")))
+
+
+def strings(node: object, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(JSON Pointer, text) of every text field below a model node."""
+    if isinstance(node, str):
+        yield pointer, node
+    elif isinstance(node, Node):
+        for name in type(node).model_fields:
+            yield from strings(getattr(node, name), f"{node.pointer}/{name}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from strings(item, f"{pointer}/{index}")

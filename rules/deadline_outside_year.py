@@ -1,0 +1,35 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import text
+
+
+class DeadlineOutsideYear(Rule):
+    code = "PF401"
+    slug = "deadline-outside-year"
+    category = Category.FEASIBILITY
+    severity = Severity.WARNING
+    summary = Text("年度指标的时限不在预算年度内", "An annual target's deadline falls outside the budget year")
+    messages = {
+        "default": Text("年度指标“{name}”的时限“{value}”不在预算年度 {year} 年内",
+                        "The deadline {value!r} of annual indicator {name!r} is outside the budget year {year}"),
+    }
+    doc = RuleDoc(
+        what=Text("年度绩效指标的时限（如 2025年12月底前）写的是预算年度以外的年份；中期指标不受此限。",
+                  "An annual indicator's deadline (2025年12月底前) names a year other than the budget year; "
+                  "midterm indicators are exempt."),
+        why=Text("年度目标描述的是预算年度内的产出和效果；时限落在别的年份，要么是沿用旧表，要么应放入中期目标。",
+                 "Annual targets describe the budget year; a deadline in another year is a stale copy or "
+                 "belongs to the midterm targets."),
+        source="年度目标为当年预计实现的产出和效果（绩效目标填报说明）；财预〔2015〕88号“可行性”",
+        bad="year: 2026\n...\nvalue: 2025年12月底前",
+        good="year: 2026\n...\nvalue: 2026年11月底前",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            for indicator in project.indicators:
+                constraint = indicator.constraint
+                date = constraint.date or ""
+                if constraint.kind == "deadline" and date[:4].isdigit() and int(date[:4]) != document.year:
+                    yield self.hit(indicator.at("value"), name=text(indicator.name), value=constraint.input,
+                                   year=document.year)

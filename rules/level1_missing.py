@@ -1,0 +1,39 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._hierarchy import framework, standard_name
+
+
+class Level1Missing(Rule):
+    code = "PF102"
+    slug = "level1-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.ERROR
+    summary = Text("缺少必设的一级指标", "A required first-level indicator is missing")
+    messages = {
+        "default": Text("绩效指标缺少一级指标：{missing}（按 {framework} 年指标体系）",
+                        "The indicators lack first level {missing} (under the {framework} framework)"),
+    }
+    doc = RuleDoc(
+        what=Text("项目的绩效指标没有覆盖指标体系要求的全部一级指标：2015 年体系为产出、效益、满意度（成本指标是产出下的二级）；"
+                  "2021 年体系为成本、产出、效益、满意度。体系按项目自动判断（有“成本指标”一级即为 2021 年体系），也可在配置中指定。",
+                  "The indicators do not cover every first level the framework requires: 产出, 效益 and 满意度 "
+                  "under the 2015 framework (成本 is a second level under 产出); 成本, 产出, 效益 and 满意度 under "
+                  "the 2021 one. The framework is detected per project (a 成本指标 first level means 2021) or configured."),
+        why=Text("产出、效益、满意度（以及 2021 年体系的成本）是绩效目标的法定组成部分，缺一项目标就不完整。",
+                 "Outputs, effects and satisfaction (and cost under 2021) are the required parts of a target; "
+                 "without one the target is incomplete."),
+        source="财预〔2015〕88号（绩效指标包括产出、效益、满意度指标）；财预〔2021〕101号 附件2；中发〔2018〕34号",
+        bad="indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人}\n"
+            "  - {level1: 效益指标, level2: 社会效益指标, name: 持证上岗率, value: ≥90%}",
+        good="indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人}\n"
+             "  - {level1: 效益指标, level2: 社会效益指标, name: 持证上岗率, value: ≥90%}\n"
+             "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 学员满意度, value: ≥90%}",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            name = context.framework_of(project)
+            present = {standard_name(i.level1, first_level=True) for i in project.indicators}
+            missing = [level for level in framework(name) if level not in present]
+            if missing:
+                yield self.hit(project.at("indicators"), missing="、".join(missing), framework=name)

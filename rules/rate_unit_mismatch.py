@@ -1,0 +1,33 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import PERCENT_UNITS, indicators, is_change_name, is_rate_name, text
+
+
+class RateUnitMismatch(Rule):
+    code = "PF203"
+    slug = "rate-unit-mismatch"
+    category = Category.APPROPRIATENESS
+    severity = Severity.WARNING
+    summary = Text("比率类指标的计量单位不是百分比", "A rate is measured in a unit that is not a percentage")
+    messages = {
+        "default": Text("“{name}”是比率，指标值“{value}”的单位却是“{unit}”；比率应以 % 表示，或将指标改为数量",
+                        "{name!r} is a rate but its target {value!r} is in {unit!r}; state a rate in %, or "
+                        "rename it as a count"),
+    }
+    doc = RuleDoc(
+        what=Text("名称为“…率”“…比例”的指标，指标值的单位是件、人、个等数量单位。",
+                  "An indicator named as a rate (…率, …比例) has a target in a counting unit such as 件, 人 or 个."),
+        why=Text("名称和单位互相矛盾，评价时无法确定按比率还是按数量考核。",
+                 "Name and unit contradict each other: nobody can tell whether to assess a rate or a count."),
+        source="项目绩效申报说明（定量指标应有明确的计算口径）；预算管理一体化系统“计量单位”栏",
+        bad="name: 调解成功率\nvalue: ≥500件",
+        good="name: 调解成功率\nvalue: ≥96%",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            name = text(indicator.name)
+            constraint = indicator.constraint
+            if (constraint.unit and constraint.unit not in PERCENT_UNITS and constraint.is_numeric
+                    and is_rate_name(name) and not is_change_name(name)):
+                yield self.hit(indicator.at("value"), name=name, value=constraint.input, unit=constraint.unit)

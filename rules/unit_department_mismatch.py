@@ -1,0 +1,56 @@
+import difflib
+from decimal import Decimal
+import re
+
+from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import text
+
+_CODE_PREFIX = re.compile(r"^[\s\dA-Za-z\-_.]+")  # 324001 溧平县司法局本级 → 溧平县司法局本级
+_OWN_LEVEL = "本级"
+
+
+def unit_name(value: str) -> str:
+    name = _CODE_PREFIX.sub("", value).strip()
+    return name[: -len(_OWN_LEVEL)] if name.endswith(_OWN_LEVEL) else name
+
+
+class UnitDepartmentMismatch(Rule):
+    code = "PF309"
+    slug = "unit-department-mismatch"
+    category = Category.RELEVANCE
+    severity = Severity.WARNING
+    summary = Text("预算单位或主管部门名称与部门名称不一致", "The budget unit or competent department differs from the department")
+    options = {
+        "similarity": Option(Decimal("0.6"), Text("名称相似度高于此值而又不相同时视为笔误（0–1）",
+                                       "Names more similar than this (0–1) but not equal are reported as typos")),
+    }
+    messages = {
+        "default": Text("{field}“{found}”与部门名称“{department}”不一致，疑似笔误",
+                        "The {field_en} {found!r} differs from the department {department!r}: a typo?"),
+    }
+    doc = RuleDoc(
+        what=Text("项目的预算单位（去掉单位编码和“本级”后）或主管部门与文档的部门名称相近而不相同，如“滦平县司法局”与“溧平县司法局”。"
+                  "下属单位（以部门名称开头，如“溧平县司法局公证处”）不报告。",
+                  "A project's budget unit (without its code and 本级) or competent department is close to the "
+                  "department's name but not equal (滦平县司法局 vs 溧平县司法局). Subordinate units, whose names "
+                  "start with the department's, are not reported."),
+        why=Text("单位名称是预算和绩效目标对应的依据；名称写错会让材料对不上预算单位，常见于从别的单位复制文本。",
+                 "The unit's name ties the targets to the budget; a wrong name breaks that link and usually means "
+                 "text copied from another unit."),
+        source="绩效目标申报表填报说明（主管部门填一级单位全称；预算单位与预算批复一致）",
+        bad="department: 溧平县司法局\nprojects:\n  - unit: 324001 滦平县司法局本级",
+        good="department: 溧平县司法局\nprojects:\n  - unit: 324001 溧平县司法局本级",
+    )
+
+    def check(self, document, context):
+        department = text(document.department)
+        threshold = context.options["similarity"]
+        for project in document.projects:
+            for field, zh, en in (("unit", "预算单位", "budget unit"),
+                                  ("competent_department", "主管部门", "competent department")):
+                found = unit_name(text(getattr(project, field)))
+                if not found or found.startswith(department):
+                    continue
+                if Decimal(difflib.SequenceMatcher(None, found, department).ratio()) >= threshold:
+                    yield self.hit(project.at(field), field=zh, field_en=en, found=found, department=department)

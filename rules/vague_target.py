@@ -1,0 +1,39 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import indicators
+
+
+class VagueTarget(Rule):
+    code = "PF201"
+    slug = "vague-target"
+    category = Category.APPROPRIATENESS
+    severity = Severity.WARNING
+    summary = Text("指标值为模糊定性表述，无法考核", "The target is a vague qualitative phrase that cannot be assessed")
+    messages = {
+        "default": Text("指标值“{value}”为模糊定性表述，无法考核；请给出数值或分级标准（如 ≥90%、优/良/中/差并在指标解释中定义）",
+                        "Target {value!r} is vague and cannot be assessed; give a number or a defined grade scale "
+                        "(e.g. ≥90%, or 优/良/中/差 defined in the note)"),
+        "relative": Text("指标值“{value}”只说明相对{baseline}的方向，没有幅度，无法考核；请写明目标值或增幅（如 较上年提高5%）",
+                         "Target {value!r} gives only a direction against {baseline}, no amount; state the target "
+                         "or the change (e.g. 较上年提高5%)"),
+    }
+    doc = RuleDoc(
+        what=Text("指标值是“有效提升”“明显改善”“逐步完善”之类没有数值、没有分级标准的表述，或“较上年进一步提高”之类只有方向没有幅度的相对表述。",
+                  "The target is a phrase such as 有效提升, 明显改善 or 逐步完善 with no number and no grade scale, "
+                  "or a relative phrase such as 较上年进一步提高 with a direction but no amount."),
+        why=Text("绩效目标应细化量化；难以量化的应采用分级分档的定性表述。模糊的目标值在自评和评价时无法打分。",
+                 "Targets must be specific and quantified; what cannot be quantified takes a graded form. "
+                 "A vague target cannot be scored at self-evaluation."),
+        source="财预〔2015〕88号 绩效目标设定要求“细化量化”；财政支出绩效评价管理办法第十四条（具体细化，分级分档）",
+        bad="value: 有效提升",
+        good="value: ≥90%",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            constraint = indicator.constraint
+            if constraint.kind == "vague":
+                yield self.hit(indicator.at("value"), value=constraint.input)
+            elif constraint.kind == "relative" and not constraint.number:
+                baseline = constraint.baseline or Text("基线", "the baseline")
+                yield self.hit(indicator.at("value"), "relative", value=constraint.input, baseline=baseline)

@@ -1,0 +1,266 @@
+"""The command line as cli.md fixes it: findings, formats, exit codes, configuration, suppression."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from perflint.cli import main
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "fixtures" / "seed.yaml"
+SEED_ZH = ROOT / "fixtures" / "seed-zh.yaml"
+CLEAN = sorted((ROOT / "fixtures").glob("clean-*.yaml"))
+
+# What a reviewer must see on the seed: (line, column, code).
+SEED_FINDINGS = [
+    (63, 11, "PF309"),   # 滦平县司法局本级 against 溧平县司法局
+    (67, 20, "PF101"),   # the first project's spending plan has no 12月底
+    (99, 16, "PF201"),   # 有效提升
+    (123, 16, "PF501"),  # 溧政办[2024]28号
+    (140, 16, "PF304"),  # 52 人 × 2.27 万元/人 = 118.04 万元 against 155.99 万元
+    (141, 16, "PF501"),
+    (146, 16, "PF201"),  # 较上年进一步提高
+    (147, 16, "PF501"),
+]
+FINDING_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "pointer"]
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def json_findings(*args):
+    result = run("check", "--format", "json", *args)
+    return result.exit_code, json.loads(result.output)
+
+
+def test_seed_findings():
+    code, findings = json_findings(SEED)
+    assert code == 1
+    assert [(f["line"], f["column"], f["code"]) for f in findings] == SEED_FINDINGS
+
+
+def test_the_chinese_key_copy_gives_the_same_findings():
+    """Line for line the same document; columns shift with the longer Chinese keys."""
+    english, chinese = json_findings(SEED)[1], json_findings(SEED_ZH)[1]
+    assert json_findings(SEED_ZH)[0] == 1
+    strip = lambda f: {k: v for k, v in f.items() if k not in ("path", "column", "end_column")}  # noqa: E731
+    assert [strip(f) for f in chinese] == [strip(f) for f in english]
+
+
+def test_seed_messages_show_what_a_reviewer_needs():
+    output = run("check", SEED).output
+    assert "有效提升" in output and "较上年进一步提高" in output
+    assert "52 人 × 司法协理员平均工资成本 2.27 万元/人 = 118.04 万元" in output
+    assert "155.99 万元" in output
+    assert output.count("溧政办[2024]28号") == 3 and "溧政办〔2024〕28号" in output
+    assert "滦平县司法局本级" not in output or "滦平县司法局" in output
+    assert "“滦平县司法局”与部门名称“溧平县司法局”" in output
+    assert output.splitlines()[-1] == "共检查 1 个文件，发现 8 个问题（错误 1，警告 7，提示 0）"
+
+
+def test_text_lines_have_the_documented_shape():
+    first = run("check", SEED).output.splitlines()[0]
+    assert first.startswith(f"{SEED}:63:11: PF309 [warning] ")
+    assert first.endswith("  (unit-department-mismatch)")
+
+
+def test_english_messages():
+    output = run("check", SEED, "--lang", "en").output
+    assert "Target '有效提升' is vague" in output
+    assert output.splitlines()[-1] == "Found 8 problems in 1 file (1 error, 7 warnings, 0 info)"
+
+
+def test_json_has_exactly_the_documented_keys():
+    _, findings = json_findings(SEED)
+    assert all(list(f) == FINDING_KEYS for f in findings)
+    vague = findings[2]
+    assert vague["pointer"] == "/projects/0/indicators/4/value"
+    assert (vague["end_line"], vague["end_column"]) == (99, 20)
+    assert vague["rule"] == "vague-target" and vague["severity"] == "warning"
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_clean_fixtures_have_no_findings(path):
+    code, findings = json_findings(path, "--fail-on", "info")
+    assert (code, findings) == (0, [])
+
+
+def test_no_findings_is_an_empty_array_and_exit_0(tmp_path):
+    doc = tmp_path / "ok.yaml"
+    doc.write_text("department: 溧平县司法局\nyear: 2026\n", encoding="utf-8")
+    assert json_findings(doc) == (0, [])
+    assert run("check", doc).output == "共检查 1 个文件，未发现问题\n"
+
+
+def test_fail_on_decides_the_exit_status():
+    assert run("check", SEED, "--fail-on", "error").exit_code == 1  # PF304? no: PF101 is an error
+    assert run("check", SEED, "--select", "PF201", "--fail-on", "error").exit_code == 0
+    assert run("check", SEED, "--select", "PF201").exit_code == 1
+
+
+def test_selection_by_code_prefix_slug_and_category():
+    codes = lambda *a: {f["code"] for f in json_findings(SEED, *a)[1]}  # noqa: E731
+    assert codes("--select", "PF5") == {"PF501"}
+    assert codes("--select", "vague-target") == {"PF201"}
+    assert codes("--select", "完整性") == {"PF101"}
+    assert codes("--ignore", "PF501,PF201") == {"PF309", "PF101", "PF304"}
+
+
+def test_a_directory_is_checked_recursively_and_sorted(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.yml").write_bytes(SEED.read_bytes())
+    (tmp_path / "a.yaml").write_text("department: [\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a document", encoding="utf-8")
+    code, findings = json_findings(tmp_path)
+    assert code == 1
+    paths = [f["path"] for f in findings]
+    assert paths == sorted(paths) and paths[0].endswith("a.yaml") and paths[-1].endswith("x.yml")
+    assert findings[0]["code"] == "PF003"
+
+
+def test_standard_input(tmp_path):
+    result = run("check", "-", "--format", "json", input=SEED.read_text(encoding="utf-8"))
+    assert [f["code"] for f in json.loads(result.output)] == [c for _, _, c in SEED_FINDINGS]
+    assert json.loads(result.output)[0]["path"] == "-"
+    named = run("check", "-", "--stdin-filename", "seed.yaml", input="department: x\n")
+    assert named.output.startswith("seed.yaml:1:1: PF009")
+
+
+def test_inline_suppression(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("value: 有效提升", "value: 有效提升  # perflint: ignore[PF201]")
+    text = text.replace("basis: 溧政办[2024]28号文件", "basis: 溧政办[2024]28号文件  # perflint: ignore")
+    doc = tmp_path / "seed.yaml"
+    doc.write_text(text, encoding="utf-8")
+    _, findings = json_findings(doc)
+    assert [(f["line"], f["code"]) for f in findings] == [(63, "PF309"), (67, "PF101"), (140, "PF304"),
+                                                          (146, "PF201")]
+
+
+def write_config(directory: Path, body: str, name: str = "pyproject.toml") -> Path:
+    path = directory / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_configuration_in_pyproject_is_found_upwards(tmp_path, monkeypatch):
+    write_config(tmp_path, """
+        [tool.perflint]
+        ignore = ["docno-bracket"]
+        lang = "en"
+        [tool.perflint.severity]
+        PF201 = "error"
+        [tool.perflint.options.cost-quantity-budget-mismatch]
+        tolerance = 0.5
+    """)
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    _, findings = json_findings(SEED)
+    assert [f["code"] for f in findings] == ["PF309", "PF101", "PF201", "PF201"]
+    assert {f["severity"] for f in findings if f["code"] == "PF201"} == {"error"}
+    assert findings[0]["message"].startswith("The budget unit")
+
+
+def test_perflint_toml_and_explicit_config(tmp_path):
+    config = write_config(tmp_path, 'select = ["PF201"]\nfail-on = "error"\n', "perflint.toml")
+    result = run("check", SEED, "--config", config)
+    assert result.exit_code == 0 and "PF201" in result.output and "PF501" not in result.output
+
+
+@pytest.mark.parametrize("body, complaint", [
+    ('[tool.perflint]\nselcet = ["PF201"]\n', "unknown key 'selcet'"),
+    ('[tool.perflint]\nselect = ["PF999"]\n', "PF999"),
+    ('[tool.perflint]\nfail-on = "fatal"\n', "fail-on"),
+    ('[tool.perflint.options.satisfaction-too-low]\nfloor = "high"\n', "satisfaction-too-low.floor"),
+    ('[tool.perflint.options.satisfaction-too-low]\nceiling = 90\n', "no option 'ceiling'"),
+    ('[tool.perflint.severity]\nno-such-rule = "error"\n', "no-such-rule"),
+    ('[tool.perflint\n', "cannot read configuration"),
+])
+def test_bad_configuration_exits_2_and_names_the_problem(tmp_path, body, complaint):
+    config = write_config(tmp_path, body)
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
+    assert result.exit_code == 2
+    assert complaint in result.output and "Traceback" not in result.output
+
+
+def test_a_rules_directory_named_in_the_configuration(tmp_path):
+    rules_dir = tmp_path / "local_rules"
+    rules_dir.mkdir()
+    (rules_dir / "title_required.py").write_text(textwrap.dedent('''
+        from perflint.engine.rule import Category, Rule, RuleDoc, Text
+        from perflint.findings import Severity
+
+        class TitleRequired(Rule):
+            code = "LOC001"
+            slug = "title-required"
+            category = Category.COMPLETENESS
+            severity = Severity.INFO
+            summary = Text("缺少标题", "No title")
+            messages = {"default": Text("文档缺少标题", "The document has no title")}
+            doc = RuleDoc(Text("标题", "title"), Text("需要", "needed"), "local", "year: 2026", "title: x")
+
+            def check(self, document, context):
+                if not document.title:
+                    yield self.hit("/title")
+    '''), encoding="utf-8")
+    config = write_config(tmp_path, '[tool.perflint]\nrules-dirs = ["local_rules"]\nselect = ["LOC"]\n')
+    doc = tmp_path / "doc.yaml"
+    doc.write_text("department: 溧平县司法局\nyear: 2026\n", encoding="utf-8")
+    result = run("check", doc, "--config", config)
+    assert "LOC001 [info] 文档缺少标题" in result.output
+    assert "LOC001" in run("rules", "--config", config).output
+
+
+def test_a_plugin_must_be_installed_to_be_named(tmp_path):
+    config = write_config(tmp_path, '[tool.perflint]\nplugins = ["not-installed"]\n')
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
+    assert result.exit_code == 2 and "not-installed" in result.output
+
+
+def test_rules_table_and_json():
+    table = run("rules").output
+    assert "PF201" in table and "vague-target" in table and "适当性" in table
+    listed = json.loads(run("rules", "--format", "json", "--lang", "en").output)
+    assert {"code": "PF201", "slug": "vague-target", "category": "appropriateness", "severity": "warning",
+            "summary": "The target is a vague qualitative phrase that cannot be assessed"} in listed
+
+
+def test_explain_by_code_or_slug():
+    by_code = run("explain", "PF304").output
+    assert by_code == run("explain", "cost-quantity-budget-mismatch").output
+    assert "反例" in by_code and "tolerance = 0.05" in by_code
+    assert "Failing example" in run("explain", "PF304", "--lang", "en").output
+    assert run("explain", "PF999").exit_code == 2
+
+
+def test_value_prints_one_json_object_per_input():
+    lines = run("value", "≥2000 份", "≤2.27万元/人").output.splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"input": "≥2000 份", "kind": "quantity", "op": ">=", "number": "2000", "unit": "份"},
+        {"input": "≤2.27万元/人", "kind": "quantity", "op": "<=", "number": "2.27", "unit": "万元/人"},
+    ]
+    from_stdin = run("value", "-", input="有效提升\n95%\n").output.splitlines()
+    assert [json.loads(line)["kind"] for line in from_stdin] == ["vague", "percent"]
+
+
+def test_version():
+    from perflint import __version__
+
+    assert run("--version").output.strip() == f"perflint, version {__version__}"
+
+
+def test_installed_command_runs_from_another_directory(tmp_path):
+    """The console script, not the in-process runner: the real exit status and output."""
+    script = Path(sys.executable).parent / "perflint"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "perflint"]
+    result = subprocess.run([*command, "check", str(SEED)], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1
+    assert f"{SEED}:99:16: PF201 [warning]" in result.stdout
+    assert result.stderr == ""

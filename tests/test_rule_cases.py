@@ -1,0 +1,35 @@
+"""Every rule's data test cases (rules/*.cases.yaml), and the meta-test that every rule has them."""
+
+import pytest
+
+from perflint.engine.registry import load_catalog
+from perflint.testing import cases_path, iter_cases, load_cases, mismatches, run_case
+
+CATALOG = load_catalog()
+CASES = list(iter_cases(CATALOG))
+# Conditions a YAML snippet cannot produce; tests/test_loader.py covers them.
+NOT_EXPRESSIBLE_AS_YAML = {"PF000", "PF001", "PF002"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case(case):
+    assert mismatches(case, run_case(case, CATALOG)) == []
+
+
+@pytest.mark.parametrize("rule", list(CATALOG), ids=lambda r: r.code)
+def test_rule_is_documented(rule):
+    for text in (rule.summary, rule.doc.what, rule.doc.why, *rule.messages.values()):
+        assert text.zh.strip() and text.en.strip(), f"{rule.code} lacks a Chinese or English text"
+    assert rule.doc.source.strip() and rule.doc.bad.strip() and rule.doc.good.strip()
+    for option in rule.options.values():
+        assert option.help.zh and option.help.en
+
+
+@pytest.mark.parametrize("rule", [r for r in CATALOG if r.code not in NOT_EXPRESSIBLE_AS_YAML],
+                         ids=lambda r: r.code)
+def test_rule_has_failing_and_passing_cases(rule):
+    path = cases_path(rule)
+    assert path.exists(), f"{rule.code} has no {path.name}"
+    own = [c for c in load_cases(path) if c.rule in (rule.code, rule.slug)]
+    assert any(c.fails for c in own), f"{rule.code} has no failing case"
+    assert any(not c.fails for c in own), f"{rule.code} has no passing case"
