@@ -264,3 +264,35 @@ def test_installed_command_runs_from_another_directory(tmp_path):
     assert result.returncode == 1
     assert f"{SEED}:99:16: PF201 [warning]" in result.stdout
     assert result.stderr == ""
+
+
+BROKEN_INPUTS = {
+    "bad-yaml": ("department: 溧平县司法局\nyear: [2026\n".encode(), "PF003", 3, 1),
+    "wrong-type": ("department: 溧平县司法局\nyear: 二〇二六\n".encode(), "PF008", 2, 7),
+    "missing-field": ("department: 溧平县司法局\n".encode(), "PF009", 1, 1),
+    "unknown-key": ("department: 溧平县司法局\nyear: 2026\nyaer: 2026\n".encode(), "PF007", 3, 1),
+    "duplicate-key": ("department: 溧平县司法局\nyear: 2026\nyear: 2025\n".encode(), "PF006", 3, 1),
+    "undecodable": ("department: ".encode() + "溧平县".encode("gbk") + b"\nyear: 2026\n", "PF002", 1, 13),
+    "empty": (b"", "PF004", 1, 1),
+    "alias": ("department: &d 溧平县司法局\nyear: 2026\ntitle: *d\n".encode(), "PF005", 3, 1),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_INPUTS)
+def test_broken_input_is_an_error_finding_with_a_position(tmp_path, name):
+    data, code, line, column = BROKEN_INPUTS[name]
+    doc = tmp_path / f"{name}.yaml"
+    doc.write_bytes(data)
+    exit_code, findings = json_findings(doc)
+    assert exit_code == 1
+    assert [(f["code"], f["severity"], f["line"], f["column"]) for f in findings] == [(code, "error", line, column)]
+    assert findings[0]["message"]
+
+
+def test_one_bad_file_never_stops_a_batch(tmp_path):
+    for name, (data, *_rest) in BROKEN_INPUTS.items():
+        (tmp_path / f"{name}.yaml").write_bytes(data)
+    (tmp_path / "seed.yaml").write_bytes(SEED.read_bytes())
+    _, findings = json_findings(tmp_path)
+    assert {f["code"] for f in findings} >= {"PF002", "PF003", "PF004", "PF005", "PF201", "PF304"}
+    assert run("check", tmp_path).output.splitlines()[-1].startswith("共检查 9 个文件")
