@@ -11,8 +11,9 @@ _HEADERS = {
     "en": ("Code", "Rule", "Category", "Severity", "Summary"),
 }
 _SECTIONS = {
-    "zh": ("检查内容", "为何重要", "依据", "反例", "正例", "选项", "无"),
-    "en": ("What it checks", "Why it matters", "Source", "Failing example", "Passing example", "Options", "none"),
+    "zh": ("检查内容", "为何重要", "依据", "反例", "正例", "选项", "无", "报告位置"),
+    "en": ("What it checks", "Why it matters", "Source", "Failing example", "Passing example", "Options", "none",
+           "reported at"),
 }
 
 
@@ -39,15 +40,33 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
+def _examples(rule: type[Rule], lang: str) -> tuple[str, str]:
+    """The first failing and the first passing of the rule's own test cases."""
+    from perflint.testing import cases_path, load_cases
+
+    path = cases_path(rule)
+    cases = [c for c in load_cases(path) if c.rule in (rule.code, rule.slug)] if path.exists() else []
+    failing = next((c for c in cases if c.fails), None)
+    passing = next((c for c in cases if not c.fails), None)
+    where = _SECTIONS[lang][7]
+    bad = rule.doc.bad
+    if failing is not None:
+        spots = ", ".join(f"{e['line']}:{e['column']}" for e in failing.expect)
+        bad = f"# {failing.name} ({where} {spots})\n{failing.document.rstrip()}"
+    good = f"# {passing.name}\n{passing.document.rstrip()}" if passing is not None else rule.doc.good
+    return bad, good
+
+
 def explain_rule(rule: type[Rule], lang: str) -> str:
-    what, why, source, bad, good, options, none = _SECTIONS[lang]
+    what, why, source, bad, good, options, none, _ = _SECTIONS[lang]
+    bad_example, good_example = _examples(rule, lang)
     lines = [f"{rule.code} {rule.slug}: {rule.summary.get(lang)}",
              f"[{_category(rule, lang)}] [{rule.severity.value}]", "",
              f"{what}:", _indent(rule.doc.what.get(lang)), "",
              f"{why}:", _indent(rule.doc.why.get(lang)), "",
              f"{source}:", _indent(rule.doc.source), "",
-             f"{bad}:", _indent(rule.doc.bad), "",
-             f"{good}:", _indent(rule.doc.good), "",
+             f"{bad}:", _indent(bad_example), "",
+             f"{good}:", _indent(good_example), "",
              f"{options}:"]
     if rule.options:
         lines += [f"    {name} = {opt.default!s}  # {opt.help.get(lang)}" for name, opt in rule.options.items()]

@@ -18,8 +18,6 @@ class BasisEmpty(Rule):
                  "A target must come from somewhere — a plan, a sector standard, history or a document; without "
                  "it a reviewer cannot judge whether the target is reasonable."),
         source="财预〔2015〕88号 绩效标准（计划标准、行业标准、历史标准等）；财预〔2021〕101号 指标值设定依据",
-        bad="- {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人}",
-        good="- {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人, basis: 《2026年培训工作计划》}",
     )
 
     def check(self, document, context):

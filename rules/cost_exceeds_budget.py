@@ -19,8 +19,6 @@ class CostExceedsBudget(Rule):
         why=Text("项目的成本不可能超过为它安排的全部资金；超出说明金额单位或数字填错。",
                  "A project cannot cost more than all the money it has; the unit or the figure is wrong."),
         source="财预〔2015〕88号“相应匹配”；成本指标为单位成本或总成本（绩效目标申报表填报说明）",
-        bad="budget: {total: 20.00}\nindicators:\n  - {level1: 产出指标, level2: 成本指标, name: 宣传成本, value: ≤30万元}",
-        good="budget: {total: 20.00}\nindicators:\n  - {level1: 产出指标, level2: 成本指标, name: 宣传成本, value: ≤10万元}",
     )
 
     def check(self, document, context):

@@ -49,10 +49,6 @@ class CostQuantityBudget(Rule):
                  "Targets must match the money: if quantity × unit cost does not give the budget, either the "
                  "targets are set too low or the budget was costed wrongly."),
         source="财预〔2015〕88号“相应匹配”与适当性审核（绩效目标与预算资金相匹配）",
-        bad="budget: {total: 155.99}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 人数, value: ≥52人}\n"
-            "  - {level1: 产出指标, level2: 成本指标, name: 人均成本, value: ≤2.27万元/人}",
-        good="budget: {total: 118.04}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 人数, value: ≥52人}\n"
-             "  - {level1: 产出指标, level2: 成本指标, name: 人均成本, value: ≤2.27万元/人}",
     )
 
     def check(self, document, context):

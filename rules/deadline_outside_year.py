@@ -21,8 +21,6 @@ class DeadlineOutsideYear(Rule):
                  "Annual targets describe the budget year; a deadline in another year is a stale copy or "
                  "belongs to the midterm targets."),
         source="年度目标为当年预计实现的产出和效果（绩效目标填报说明）；财预〔2015〕88号“可行性”",
-        bad="year: 2026\n...\nvalue: 2025年12月底前",
-        good="year: 2026\n...\nvalue: 2026年11月底前",
     )
 
     def check(self, document, context):

@@ -29,8 +29,6 @@ class DocnoBracket(Rule):
                  "The national standard encloses the year in 六角括号 〔〕; a number written otherwise is hard to "
                  "look up and verify."),
         source="GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号",
-        bad="basis: 溧政办[2024]28号文件",
-        good="basis: 溧政办〔2024〕28号文件",
     )
 
     def check(self, document, context):

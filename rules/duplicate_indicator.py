@@ -24,9 +24,6 @@ class DuplicateIndicator(Rule):
                  "Each indicator measures something distinct; a repeat is a copy left over, or two targets "
                  "contradicting each other."),
         source="财预〔2015〕88号“细化量化”",
-        bad="- {level1: 满意度指标, level2: 服务对象满意度指标, name: 群众满意度, value: ≥85%}\n"
-            "- {level1: 满意度指标, level2: 服务对象满意度指标, name: 群众满意度, value: ≥90%}",
-        good="- {level1: 满意度指标, level2: 服务对象满意度指标, name: 群众满意度, value: ≥90%}",
     )
 
     def check(self, document, context):

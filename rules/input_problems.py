@@ -56,8 +56,6 @@ class YamlSyntax(_InputRule):
         what=Text("文件不是合法的 YAML。", "The file is not valid YAML."),
         why=Text("语法错误之后的内容无法读取。", "Nothing after a syntax error can be read."),
         source=_SOURCE,
-        bad="budget: {total: 20.00",
-        good="budget: {total: 20.00}",
     )
 
 
@@ -71,8 +69,6 @@ class EmptyDocument(_InputRule):
         why=Text("空文件通常是导出或复制出错，不能当作“没有问题”。",
                  "An empty file is usually a failed export, not a clean document."),
         source=_SOURCE,
-        bad="# 只有注释",
-        good="department: 溧平县司法局\nyear: 2026",
     )
 
 
@@ -88,8 +84,6 @@ class YamlAlias(_InputRule):
         why=Text("别名可以层层展开成数十亿个节点（“十亿笑声”攻击）；绩效目标表也不需要它。",
                  "Aliases can expand into billions of nodes (the billion-laughs attack); a target table never needs them."),
         source=_SOURCE,
-        bad="title: &t 标题\nstatus: *t",
-        good="title: 标题\nstatus: 草案",
     )
 
 
@@ -104,8 +98,6 @@ class DuplicateKey(_InputRule):
                   "The same field appears twice in one mapping (also when once in English and once in Chinese)."),
         why=Text("YAML 只保留其中一个值，另一个被悄悄丢弃。", "YAML keeps only one of the values and drops the other silently."),
         source=_SOURCE,
-        bad="value: ≥95%\n指标值: 90%",
-        good="value: ≥95%",
     )
 
 
@@ -122,8 +114,6 @@ class UnknownKey(_InputRule):
         what=Text("文档格式中没有的字段名。", "A field name the document format does not define."),
         why=Text("拼错的字段名会让数据被悄悄忽略。", "A misspelt field name would drop its data silently."),
         source=_SOURCE,
-        bad="nmae: 2026年人民调解办案业务费",
-        good="name: 2026年人民调解办案业务费",
     )
 
 
@@ -146,8 +136,6 @@ class WrongType(_InputRule):
                   "A field's value has the wrong type, such as an amount written with its unit."),
         why=Text("类型不符的值无法参与计算和检查，已被略过。", "A value of the wrong type cannot be checked and was skipped."),
         source=_SOURCE,
-        bad="budget: {total: 20万元}",
-        good="money_unit: 万元\nbudget: {total: 20.00}",
     )
 
 
@@ -161,8 +149,6 @@ class MissingField(_InputRule):
                   "A field the format requires (department, year, project name) is missing."),
         why=Text("没有这些字段就无法确定材料属于谁、哪一年。", "Without them nobody can tell whose document, for which year."),
         source=_SOURCE,
-        bad="department: 溧平县司法局",
-        good="department: 溧平县司法局\nyear: 2026",
     )
 
 

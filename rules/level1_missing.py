@@ -23,11 +23,6 @@ class Level1Missing(Rule):
                  "Outputs, effects and satisfaction (and cost under 2021) are the required parts of a target; "
                  "without one the target is incomplete."),
         source="财预〔2015〕88号（绩效指标包括产出、效益、满意度指标）；财预〔2021〕101号 附件2；中发〔2018〕34号",
-        bad="indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人}\n"
-            "  - {level1: 效益指标, level2: 社会效益指标, name: 持证上岗率, value: ≥90%}",
-        good="indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, value: ≥100人}\n"
-             "  - {level1: 效益指标, level2: 社会效益指标, name: 持证上岗率, value: ≥90%}\n"
-             "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 学员满意度, value: ≥90%}",
     )
 
     def check(self, document, context):

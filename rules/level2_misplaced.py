@@ -21,8 +21,6 @@ class Level2Misplaced(Rule):
         why=Text("一级、二级指标的归属决定了评价时按什么口径打分；放错层级会使产出与效益混淆。",
                  "Where an indicator sits decides how it is scored; misplaced levels confuse outputs with effects."),
         source="财预〔2015〕88号 附件绩效指标体系；财预〔2021〕101号 附件2",
-        bad="- {level1: 产出指标, level2: 社会效益指标, name: 群众法律意识, value: ≥80%}",
-        good="- {level1: 效益指标, level2: 社会效益指标, name: 群众法律知识知晓率, value: ≥80%}",
     )
 
     def check(self, document, context):

@@ -24,8 +24,6 @@ class RateOutOfRange(Rule):
                  "A completion or coverage rate cannot exceed 100%; such values are typing or conversion errors "
                  "(292% for ≥92%)."),
         source="财预〔2015〕88号“合理可行”；实务（公开绩效目标表中的转换错误）",
-        bad="name: 宣传完成率\nvalue: 120%",
-        good="name: 宣传完成率\nvalue: 100%",
     )
 
     def check(self, document, context):

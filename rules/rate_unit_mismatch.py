@@ -20,8 +20,6 @@ class RateUnitMismatch(Rule):
         why=Text("名称和单位互相矛盾，评价时无法确定按比率还是按数量考核。",
                  "Name and unit contradict each other: nobody can tell whether to assess a rate or a count."),
         source="项目绩效申报说明（定量指标应有明确的计算口径）；预算管理一体化系统“计量单位”栏",
-        bad="name: 调解成功率\nvalue: ≥500件",
-        good="name: 调解成功率\nvalue: ≥96%",
     )
 
     def check(self, document, context):

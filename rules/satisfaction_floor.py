@@ -26,8 +26,6 @@ class SatisfactionFloor(Rule):
                  "Targets must not be set too low; a low satisfaction target constrains nothing. There is no "
                  "official floor, so it is configurable to local policy."),
         source="绩效目标合理性要求（目标不应设定过低）；下限为本地政策参数",
-        bad="name: 服务对象满意度\nvalue: ≥60%",
-        good="name: 服务对象满意度\nvalue: ≥90%",
     )
 
     def check(self, document, context):

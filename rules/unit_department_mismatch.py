@@ -39,8 +39,6 @@ class UnitDepartmentMismatch(Rule):
                  "The unit's name ties the targets to the budget; a wrong name breaks that link and usually means "
                  "text copied from another unit."),
         source="绩效目标申报表填报说明（主管部门填一级单位全称；预算单位与预算批复一致）",
-        bad="department: 溧平县司法局\nprojects:\n  - unit: 324001 滦平县司法局本级",
-        good="department: 溧平县司法局\nprojects:\n  - unit: 324001 溧平县司法局本级",
     )
 
     def check(self, document, context):

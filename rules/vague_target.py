@@ -25,8 +25,6 @@ class VagueTarget(Rule):
                  "Targets must be specific and quantified; what cannot be quantified takes a graded form. "
                  "A vague target cannot be scored at self-evaluation."),
         source="财预〔2015〕88号 绩效目标设定要求“细化量化”；财政支出绩效评价管理办法第十四条（具体细化，分级分档）",
-        bad="value: 有效提升",
-        good="value: ≥90%",
     )
 
     def check(self, document, context):

@@ -17,8 +17,6 @@ class ValueEmpty(Rule):
         why=Text("没有指标值的指标无法考核，预算管理一体化系统也不允许保存。",
                  "An indicator without a target cannot be assessed; the budget system refuses to save it."),
         source="预算管理一体化系统绩效模块校验（指标值不能为空）",
-        bad="- {level1: 效益指标, level2: 可持续影响指标, name: 管护机制建立情况, value: }",
-        good="- {level1: 效益指标, level2: 可持续影响指标, name: 管护制度建立, value: 是}",
     )
 
     def check(self, document, context):

@@ -54,11 +54,14 @@ class Option:
 
 @dataclass(frozen=True)
 class RuleDoc:
+    """A rule's documentation. Its failing and passing examples are its own test cases
+    (`<module>.cases.yaml`); `bad`/`good` describe them only where no YAML can (an unreadable file)."""
+
     what: Text  # what it checks
     why: Text  # why it matters
     source: str  # the official document (or practice) it rests on
-    bad: str  # a failing example (a YAML snippet)
-    good: str  # a passing example
+    bad: str = ""
+    good: str = ""
 
 
 @dataclass(frozen=True)
