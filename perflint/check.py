@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from perflint.config import Settings
-from perflint.engine.configure import ActiveRule, configure
+from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
 from perflint.engine.runner import fails, lint
 from perflint.findings import Finding
@@ -21,16 +21,18 @@ class Outcome:
     failed: bool = False
 
 
-def active_rules(settings: Settings) -> list[ActiveRule]:
+def active_rules(settings: Settings) -> RuleSet:
     return configure(load_catalog(settings.plugins, settings.rules_dirs), settings)
 
 
-def check_path(path: str, rules: list[ActiveRule], settings: Settings, stdin: bytes | None = None,
+def check_path(path: str, rules: RuleSet, settings: Settings, stdin: bytes | None = None,
                display: str | None = None) -> list[Finding]:
     loaded = load_path(path, stdin)
     if display:
         loaded.path = display
-    return lint(loaded, rules, settings.lang)
+    findings = lint(loaded, rules, settings.lang)
+    ignored = rules.ignored_in(loaded.path)
+    return [f for f in findings if f.code not in ignored] if ignored else findings
 
 
 def run_check(paths: list[str], settings: Settings, fmt: str, out: IO[str],

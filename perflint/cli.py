@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -28,7 +29,8 @@ def _settings(config: Optional[str], **overrides):
 
 
 class _Group(click.Group):
-    """Turns perflint's own usage errors into exit status 2 with a one-line message, never a traceback."""
+    """Exit status 2 with a one-line message for usage errors and for perflint's own bugs; a traceback
+    only when PERFLINT_DEBUG is set."""
 
     def invoke(self, ctx: click.Context):
         from perflint.errors import UsageError
@@ -37,6 +39,14 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except UsageError as exc:
             click.echo(f"perflint: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("PERFLINT_DEBUG"):
+                raise
+            click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} "
+                       "(set PERFLINT_DEBUG=1 for details, and please report it)", err=True)
             ctx.exit(2)
 
 
@@ -56,12 +66,13 @@ def main() -> None:
 @click.option("--framework", type=click.Choice(["auto", "2015", "2021"]), help="Indicator framework.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
 @click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
-def check(paths, fmt, lang, fail_on, select, ignore, framework, config, stdin_filename) -> None:
+@click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
+def check(paths, fmt, lang, fail_on, select, ignore, framework, config, stdin_filename, require_reason) -> None:
     """Check documents: files, directories (recursively) or - for standard input."""
     from perflint.check import run_check
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-                         framework=framework)
+                         framework=framework, require_reason=require_reason)
     outcome = run_check(list(paths), settings, fmt, sys.stdout, stdin_filename)
     sys.exit(1 if outcome.failed else 0)
 
@@ -98,6 +109,44 @@ def explain(rule, lang, config) -> None:
     if found is None:
         raise UsageError(f"unknown rule {rule!r}")
     click.echo(explain_rule(found, settings.lang))
+
+
+@main.command("config")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False))
+def show_config(fmt, config) -> None:
+    """Show the effective settings and where each came from."""
+    from perflint.settings_view import settings_json, settings_table
+
+    settings = _settings(config)
+    if fmt == "json":
+        click.echo(json.dumps(settings_json(settings), ensure_ascii=False, indent=2))
+    else:
+        click.echo(settings_table(settings))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the document format (English and Chinese keys), for YAML editors."""
+    from perflint.schema import document_schema
+
+    click.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="perflint-document.yaml")
+@click.option("--lang", type=LANG, default="zh", show_default=True, help="Key language of the template.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path, lang, force) -> None:
+    """Write a commented template document to fill in (default: perflint-document.yaml)."""
+    from perflint.errors import UsageError
+    from perflint.template import template
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    target.write_text(template(lang), encoding="utf-8")
+    click.echo(f"wrote {target}")
 
 
 @main.command()

@@ -9,6 +9,10 @@ lang = "zh"                 # zh | en
 framework = "auto"          # auto | 2015 | 2021
 rules-dirs = ["perflint_rules"]   # directories of extra rule modules
 plugins = ["acme"]          # installed `perflint.rules` entry points to load
+require-reason = false      # a suppression comment must say why
+
+[tool.perflint.per-file-ignores]  # gitignore-style patterns, relative to this file
+"drafts/**" = ["PF201"]
 
 [tool.perflint.severity]
 vague-target = "error"
@@ -35,6 +39,8 @@ else:  # pragma: no cover - exercised on older interpreters only
     import tomli as tomllib
 
 CONFIG_FILES = ("perflint.toml", ".perflint.toml", "pyproject.toml")
+COMMAND_LINE = "command line"
+DEFAULT = "default"
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -50,14 +56,25 @@ class Settings:
     framework: str = "auto"
     rules_dirs: tuple[Path, ...] = ()
     plugins: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    require_reason: bool = False
     path: Optional[Path] = None  # the file these settings came from
+    origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it
+
+    @property
+    def base(self) -> Path:
+        """The directory that relative paths in the settings are relative to."""
+        return self.path.parent if self.path else Path.cwd()
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         """Command-line values win over the file's; None means "not given"."""
         given = {k: v for k, v in overrides.items() if v is not None}
         _check_choice("fail-on", given.get("fail_on", self.fail_on), SEVERITIES)
         _check_choice("lang", given.get("lang", self.lang), LANGS)
-        return replace(self, **given)
+        return replace(self, **given, origins={**self.origins, **{k: COMMAND_LINE for k in given}})
+
+    def origin(self, name: str) -> str:
+        return self.origins.get(name, DEFAULT)
 
 
 def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> None:
@@ -104,8 +121,17 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
         elif key == "framework":
             _check_choice(key, str(value), FRAMEWORKS)
             values["framework"] = str(value)
+        elif key == "per-file-ignores":
+            values["per_file_ignores"] = {pattern: _strings(f"per-file-ignores.{pattern}", selectors)
+                                          for pattern, selectors in _table(key, value).items()}
+        elif key == "require-reason":
+            if not isinstance(value, bool):
+                raise UsageError("configuration: require-reason must be true or false")
+            values["require_reason"] = value
         else:
             raise UsageError(f"configuration {path or ''}: unknown key {key!r}")
+    origin = str(path) if path else DEFAULT
+    values["origins"] = {name: origin for name in values if name != "path"}
     return Settings(**values)
 
 

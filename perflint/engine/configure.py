@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from perflint.config import Settings
@@ -19,6 +21,29 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     context: Context
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules that run, and the names (codes and slugs, lower-cased) of every rule known."""
+
+    active: tuple[ActiveRule, ...]
+    known: frozenset[str]
+    per_file: tuple[tuple[Any, frozenset[str]], ...] = ()  # (gitignore-style PathSpec, codes ignored there)
+    base: Path = Path(".")  # per-file patterns are relative to this directory
+
+    def ignored_in(self, path: str) -> frozenset[str]:
+        """The codes that per-file-ignores switch off for one document."""
+        if not self.per_file:
+            return frozenset()
+        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+        return frozenset(code for spec, codes in self.per_file if spec.match_file(relative) for code in codes)
+
+    def by_slug(self) -> dict[str, ActiveRule]:
+        return {a.rule.slug: a for a in self.active}
+
+    def active_names(self) -> frozenset[str]:
+        return frozenset(n for a in self.active for n in (a.rule.code.lower(), a.rule.slug))
 
 
 def _coerce(rule: type[Rule], name: str, value: Any) -> Any:
@@ -51,12 +76,27 @@ def _rule_named(catalog: Catalog, name: str, table: str) -> type[Rule]:
     return rule
 
 
-def configure(catalog: Catalog, settings: Settings) -> list[ActiveRule]:
+def _per_file(catalog: Catalog, settings: Settings) -> tuple[tuple[Any, frozenset[str]], ...]:
+    if not settings.per_file_ignores:
+        return ()
+    from pathspec import GitIgnoreSpec
+
+    entries = []
+    for pattern, selectors in settings.per_file_ignores.items():
+        codes = frozenset(r.code for s in selectors for r in catalog.select(s) if not r.always_on)
+        entries.append((GitIgnoreSpec.from_lines([pattern]), codes))
+    return tuple(entries)
+
+
+def configure(catalog: Catalog, settings: Settings) -> RuleSet:
+    settings_options = settings.options
+    if settings.require_reason:
+        settings_options = {**settings_options, "suppression-without-reason": {"required": True}}
     selected = {r.code for s in settings.select for r in catalog.select(s)}
     ignored = {r.code for s in settings.ignore for r in catalog.select(s)}
     severities = {_rule_named(catalog, k, "severity").code: Severity(v) for k, v in settings.severity.items()}
     options: dict[str, dict[str, Any]] = {}
-    for name, values in settings.options.items():
+    for name, values in settings_options.items():
         rule = _rule_named(catalog, name, "options")
         for option, value in values.items():
             if option not in rule.options:
@@ -69,4 +109,5 @@ def configure(catalog: Catalog, settings: Settings) -> list[ActiveRule]:
             merged = {**rule.option_defaults(), **options.get(rule.code, {})}
             context = Context(options=merged, framework=settings.framework)
             active.append(ActiveRule(rule(), severities.get(rule.code, rule.severity), context))
-    return active
+    known = frozenset(n for r in catalog for n in (r.code.lower(), r.slug))
+    return RuleSet(tuple(active), known, _per_file(catalog, settings), settings.base)

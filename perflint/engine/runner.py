@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from perflint.engine.configure import ActiveRule
-from perflint.engine.suppress import is_suppressed, suppressions
+from perflint.engine.configure import ActiveRule, RuleSet
+from perflint.engine.suppress import Directive, apply, parse_directives
 from perflint.findings import Finding, Severity
 from perflint.load.document import LoadedDocument
 from perflint.location import Location
 
-CRASH_SLUG = "rule-crashed"
+CRASH = "rule-crashed"
+UNUSED = "unused-suppression"
+NO_REASON = "suppression-without-reason"
 
 
 def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointer: str,
@@ -23,38 +25,56 @@ def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointe
 
 def _input_findings(loaded: LoadedDocument, by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:
     for problem in loaded.problems:
-        active = by_slug[problem.rule]
         where = problem.location or loaded.source.value(problem.pointer)
-        yield _finding(loaded, active, where, problem.pointer, problem.message, problem.args, lang)
+        yield _finding(loaded, by_slug[problem.rule], where, problem.pointer, problem.message, problem.args, lang)
 
 
-def _rule_findings(loaded: LoadedDocument, rules: list[ActiveRule], by_slug: dict[str, ActiveRule],
+def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, ActiveRule],
                    lang: str) -> Iterable[Finding]:
     document = loaded.document
-    for active in rules:
+    for active in rules.active:
+        if active.rule.always_on:
+            continue
         try:
             hits = list(active.rule.check(document, active.context))
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
-            crash = by_slug[CRASH_SLUG]
-            yield _finding(loaded, crash, loaded.source.value(""), "", "default",
+            yield _finding(loaded, by_slug[CRASH], loaded.source.value(""), "", "default",
                            {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}, lang)
             continue
         for hit in hits:
-            where = loaded.source.value(hit.pointer)
             args = hit.args
             if hit.related:
                 args = {**args, "related_line": loaded.source.value(hit.related).line}
-            yield _finding(loaded, active, where, hit.pointer, hit.message, args, lang)
+            yield _finding(loaded, active, loaded.source.value(hit.pointer), hit.pointer, hit.message, args, lang)
 
 
-def lint(loaded: LoadedDocument, rules: list[ActiveRule], lang: str = "zh") -> list[Finding]:
-    by_slug = {active.rule.slug: active for active in rules}
+def _directive_findings(loaded: LoadedDocument, directives: list[Directive], rules: RuleSet,
+                        by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:
+    """Suppressions that suppressed nothing, and (when required) those without a reason."""
+    unused, no_reason = by_slug.get(UNUSED), by_slug.get(NO_REASON)
+    # A rule that is known but not running this time cannot show whether its suppression is needed.
+    idle = rules.known - rules.active_names()
+    for directive in directives:
+        where = Location.point(directive.line, directive.column)
+        if unused is not None:
+            names = [n for n in directive.unused() if n not in idle]
+            if names == ["*"]:
+                yield _finding(loaded, unused, where, "", "bare", {}, lang)
+            elif names:
+                yield _finding(loaded, unused, where, "", "default", {"names": ", ".join(names).upper()}, lang)
+        if no_reason is not None and no_reason.context.options["required"] and not directive.reason:
+            yield _finding(loaded, no_reason, where, "", "default", {}, lang)
+
+
+def lint(loaded: LoadedDocument, rules: RuleSet, lang: str = "zh") -> list[Finding]:
+    by_slug = rules.by_slug()
     findings = list(_input_findings(loaded, by_slug, lang))
     if loaded.document is not None:
-        findings.extend(_rule_findings(loaded, [a for a in rules if not a.rule.always_on], by_slug, lang))
-    table = suppressions(loaded.lines)
-    if table:
-        findings = [f for f in findings if not is_suppressed(table, f.line, f.code, f.rule)]
+        findings.extend(_rule_findings(loaded, rules, by_slug, lang))
+    directives = parse_directives(loaded.lines)
+    if directives:
+        findings = apply(findings, directives)
+        findings.extend(_directive_findings(loaded, directives, rules, by_slug, lang))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -62,4 +82,3 @@ def lint(loaded: LoadedDocument, rules: list[ActiveRule], lang: str = "zh") -> l
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     threshold = Severity(fail_on).rank
     return any(f.severity.rank >= threshold for f in findings)
-

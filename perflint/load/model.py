@@ -7,6 +7,7 @@ read from the scalar's text as written.
 
 from __future__ import annotations
 
+import typing
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Optional
@@ -33,6 +34,25 @@ class Node(BaseModel):
     def at(self, field: str) -> str:
         """The JSON Pointer of one of this node's fields."""
         return f"{self._pointer}/{field}"
+
+
+def shape(annotation: Any) -> tuple[Any, Any]:
+    """(list, item type), (dict, value type), or (the model or scalar type, None); Optional removed."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return shape(args[0]) if len(args) == 1 else (None, None)
+    if origin is list:
+        return list, typing.get_args(annotation)[0]
+    if origin is dict:
+        return dict, typing.get_args(annotation)[1]
+    return annotation, None
+
+
+def aliases(model: type[BaseModel], name: str) -> list[str]:
+    """The English name and the Chinese labels of one field."""
+    choices = getattr(model.model_fields[name].validation_alias, "choices", None)
+    return [str(c) for c in choices] if choices else [name]
 
 
 def _one_or_many(value: Any) -> Any:

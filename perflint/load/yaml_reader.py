@@ -9,14 +9,13 @@ instead of being resolved or dropped silently.
 from __future__ import annotations
 
 import difflib
-import typing
 from typing import Any, Optional
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from perflint.load.document import LoadedDocument
-from perflint.load.model import Document, Node
+from perflint.load.model import Document, Node, aliases, shape
 from perflint.load.problems import Problem
 from perflint.location import Location, SourceMap, join_pointer
 
@@ -35,7 +34,7 @@ def _mark_location(mark: Any) -> Location:
 
 
 class _Aliases:
-    """English name and Chinese labels of each model's fields."""
+    """English name and Chinese labels of each model's fields → the field."""
 
     _cache: dict[type, dict[str, str]] = {}
 
@@ -43,30 +42,13 @@ class _Aliases:
     def of(cls, model: type[BaseModel]) -> dict[str, str]:
         table = cls._cache.get(model)
         if table is None:
-            table = {}
-            for name, info in model.model_fields.items():
-                choices = getattr(info.validation_alias, "choices", None) or [name]
-                for choice in choices:
-                    table[str(choice)] = name
+            table = {label: name for name in model.model_fields for label in aliases(model, name)}
             cls._cache[model] = table
         return table
 
 
 def _field_type(model: type[BaseModel], name: str) -> Any:
     return model.model_fields[name].annotation
-
-
-def _unwrap(expected: Any) -> tuple[Any, Any]:
-    """(container origin or model or scalar type, item type) with Optional removed."""
-    origin = typing.get_origin(expected)
-    if origin is typing.Union:
-        args = [a for a in typing.get_args(expected) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else (None, None)
-    if origin is list:
-        return list, typing.get_args(expected)[0]
-    if origin is dict:
-        return dict, typing.get_args(expected)[1]
-    return expected, None
 
 
 class _Walker:
@@ -78,7 +60,7 @@ class _Walker:
     def walk(self, node: yaml.Node, expected: Any, pointer: str) -> Any:
         if not self._first_visit(node, pointer):
             return None
-        kind, item = _unwrap(expected)
+        kind, item = shape(expected)
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG:
                 return None
