@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Optional
 
 
 class Severity(str, Enum):
@@ -31,6 +32,12 @@ class Finding:
     severity: Severity
     message: str
     pointer: str
+    # Where a person finds it in forms without lines (表1 第3行 第2列, 绩效指标!C5); not part of the JSON.
+    label: Optional[str] = None
+
+    @property
+    def place(self) -> str:
+        return self.label or f"{self.line}:{self.column}"
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.pointer)

@@ -20,7 +20,7 @@ def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointe
     rule = active.rule
     text = rule.messages.get(message, rule.messages["default"]).format(lang, args)
     return Finding(loaded.path, where.line, where.column, where.end_line, where.end_column,
-                   rule.code, rule.slug, active.severity, text, pointer)
+                   rule.code, rule.slug, active.severity, text, pointer, where.label)
 
 
 def _input_findings(loaded: LoadedDocument, by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Iterator
@@ -10,7 +11,12 @@ from perflint.load.document import LoadedDocument
 from perflint.load.problems import Problem
 from perflint.location import SourceMap
 
-DOCUMENT_SUFFIXES = (".yaml", ".yml")
+# Suffix → "module:function" reading bytes into a LoadedDocument; imported only when needed.
+READERS = {
+    ".yaml": "perflint.load.yaml_reader:read_yaml",
+    ".yml": "perflint.load.yaml_reader:read_yaml",
+}
+DOCUMENT_SUFFIXES = tuple(READERS)
 STDIN = "-"
 
 
@@ -28,9 +34,10 @@ def iter_paths(paths: list[str]) -> Iterator[str]:
 
 
 def load_bytes(data: bytes, path: str) -> LoadedDocument:
-    from perflint.load.yaml_reader import read_yaml
-
-    return read_yaml(data, path)
+    """Read with the reader for the file's suffix; YAML for anything else (and standard input)."""
+    target = READERS.get(os.path.splitext(path)[1].lower(), READERS[".yaml"])
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)(data, path)
 
 
 def load_path(path: str, stdin: bytes | None = None) -> LoadedDocument:

@@ -19,7 +19,7 @@ class TextReporter:
         self.files += 1
         for f in findings:
             self.counts[f.severity] += 1
-            self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})\n")
+            self.out.write(f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})\n")
 
     def close(self) -> None:
         errors, warnings, infos = (self.counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
