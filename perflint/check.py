@@ -1,18 +1,28 @@
-"""The pipeline of `perflint check`: load → read values → run rules → report."""
+"""The pipeline of `perflint check`: load → read values → run rules → report.
+
+Documents are checked in parallel worker processes when there are many; results come back in the
+order of the sorted paths, one at a time, so output is deterministic and memory does not grow with
+the number of documents.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Iterable, Iterator, Optional
 
 from perflint.config import Settings
 from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
 from perflint.engine.runner import fails, lint
-from perflint.findings import Finding
 from perflint.load import STDIN, iter_paths, load_path
-from perflint.report import reporter
+from perflint.report.base import DocumentResult, Reporter
+
+# Below this many documents per worker, starting processes costs more than it saves.
+MIN_DOCUMENTS_PER_JOB = 8
 
 
 @dataclass
@@ -25,27 +35,94 @@ def active_rules(settings: Settings) -> RuleSet:
     return configure(load_catalog(settings.plugins, settings.rules_dirs), settings)
 
 
-def check_path(path: str, rules: RuleSet, settings: Settings, stdin: bytes | None = None,
-               display: str | None = None) -> list[Finding]:
+def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[bytes] = None,
+               display: Optional[str] = None) -> DocumentResult:
     loaded = load_path(path, stdin)
     if display:
         loaded.path = display
     findings = lint(loaded, rules, settings.lang)
     ignored = rules.ignored_in(loaded.path)
-    return [f for f in findings if f.code not in ignored] if ignored else findings
+    if ignored:
+        findings = [f for f in findings if f.code not in ignored]
+    document = loaded.document
+    return DocumentResult(
+        path=loaded.path,
+        department=document.department if document else None,
+        year=document.year if document else None,
+        projects=len(document.projects) if document else 0,
+        indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
+        findings=tuple(findings),
+    )
 
 
-def run_check(paths: list[str], settings: Settings, fmt: str, out: IO[str],
-              stdin_filename: str | None = None) -> Outcome:
-    rules = active_rules(settings)
-    report = reporter(fmt, out, settings.lang)
+# Each worker process builds the rules once (or inherits them when forked).
+_WORKER: dict = {}
+
+
+def _start_worker(settings: Settings) -> None:
+    if _WORKER.get("settings") != settings:
+        _WORKER.update(settings=settings, rules=active_rules(settings))
+
+
+def _check_in_worker(path: str) -> DocumentResult:
+    return check_path(path, _WORKER["rules"], _WORKER["settings"])
+
+
+def _pool_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def iter_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int,
+                 stdin_filename: Optional[str] = None) -> Iterator[DocumentResult]:
+    """A result per path, in the order given."""
+    if STDIN in names:
+        data = sys.stdin.buffer.read()
+        display = stdin_filename or STDIN
+        before, after = names[: names.index(STDIN)], names[names.index(STDIN) + 1:]
+        yield from iter_results(before, rules, settings, jobs)
+        yield check_path(STDIN, rules, settings, data, display)
+        yield from iter_results(after, rules, settings, jobs)
+        return
+    jobs = max(1, min(jobs, len(names) // MIN_DOCUMENTS_PER_JOB))
+    if jobs == 1:
+        for name in names:
+            yield check_path(name, rules, settings)
+        return
+    _WORKER.update(settings=settings, rules=rules)  # forked workers inherit these
+    chunk = max(1, min(64, len(names) // (jobs * 16)))
+    with _pool_context().Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_check_in_worker, names, chunksize=chunk)
+
+
+def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Iterator[DocumentResult]:
+    """A progress bar on standard error, only when it is a terminal and there is more than one document."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from results
+        return
+    import click
+
+    label = "checking" if lang == "en" else "检查中"
+    with click.progressbar(results, length=total, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Optional[int] = None,
+              stdin_filename: Optional[str] = None, rules: Optional[RuleSet] = None) -> Outcome:
+    rules = rules or active_rules(settings)
+    names = sorted(set(iter_paths(paths, settings.exclude, settings.base)))
     outcome = Outcome()
-    names = sorted(set(iter_paths(paths)))
-    stdin = sys.stdin.buffer.read() if STDIN in names else None
-    for name in names:
-        findings = check_path(name, rules, settings, stdin, stdin_filename if name == STDIN else None)
+    results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename)
+    for result in _progress(results, len(names), settings.lang):
         outcome.documents += 1
-        outcome.failed = outcome.failed or fails(findings, settings.fail_on)
-        report.document(findings)
+        outcome.failed = outcome.failed or fails(result.findings, settings.fail_on)
+        report.document(result)
     report.close()
     return outcome
+
+
+def open_output(path: Optional[str], binary: bool) -> IO:
+    """The stream a report goes to: the file named by --output, or standard output."""
+    if path is None:
+        return nullcontext(sys.stdout.buffer if binary else sys.stdout)
+    return open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")

@@ -11,6 +11,7 @@ from typing import Optional
 import click
 
 from perflint import __version__
+from perflint.report import FORMATS, SUMMARIES
 
 LANG = click.Choice(["zh", "en"])
 SEVERITY = click.Choice(["error", "warning", "info"])
@@ -58,7 +59,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Instead of the findings: how many of each rule, most first.")
+@click.option("--summary", type=click.Choice(SUMMARIES),
+              help="Instead of the findings: a table per department, per file (worst first) or per rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--exclude", multiple=True, help="Gitignore-style patterns not to walk into.")
 @click.option("--lang", type=LANG, help="Message language (default zh, or the configuration's).")
 @click.option("--fail-on", type=SEVERITY, help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, slugs or categories.")
@@ -67,13 +74,35 @@ def main() -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
 @click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
 @click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
-def check(paths, fmt, lang, fail_on, select, ignore, framework, config, stdin_filename, require_reason) -> None:
+def check(paths, fmt, output, statistics, summary, jobs, exclude, lang, fail_on, select, ignore, framework,
+          config, stdin_filename, require_reason) -> None:
     """Check documents: files, directories (recursively) or - for standard input."""
-    from perflint.check import run_check
+    from perflint.check import active_rules, open_output, run_check
+    from perflint.errors import UsageError
+    from perflint.report import reporter_class
+    from perflint.report.base import ReportContext
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-                         framework=framework, require_reason=require_reason)
-    outcome = run_check(list(paths), settings, fmt, sys.stdout, stdin_filename)
+                         framework=framework, require_reason=require_reason, exclude=_split(exclude))
+    rules = active_rules(settings)
+    context = ReportContext(settings.lang, {a.rule.code: type(a.rule) for a in rules.active}, __version__)
+    if statistics or summary:
+        if fmt not in ("text", "json"):
+            raise UsageError("--statistics and --summary print a table (text) or JSON (--format json)")
+        from perflint.report.summary import StatisticsReporter, SummaryReporter
+
+        cls = StatisticsReporter if statistics else SummaryReporter
+        extra = {} if statistics else {"by": summary}
+        make = lambda out: cls(out, context, as_json=fmt == "json", **extra)  # noqa: E731
+        binary = False
+    else:
+        chosen = reporter_class(fmt)
+        binary = chosen.binary
+        if binary and output is None and sys.stdout.isatty():
+            raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
+        make = lambda out: chosen(out, context)  # noqa: E731
+    with open_output(output, binary) as out:
+        outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules)
     sys.exit(1 if outcome.failed else 0)
 
 

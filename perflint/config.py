@@ -10,6 +10,7 @@ framework = "auto"          # auto | 2015 | 2021
 rules-dirs = ["perflint_rules"]   # directories of extra rule modules
 plugins = ["acme"]          # installed `perflint.rules` entry points to load
 require-reason = false      # a suppression comment must say why
+exclude = ["archive/", "*.bak.yaml"]   # gitignore-style; not walked into when checking a directory
 
 [tool.perflint.per-file-ignores]  # gitignore-style patterns, relative to this file
 "drafts/**" = ["PF201"]
@@ -57,6 +58,7 @@ class Settings:
     rules_dirs: tuple[Path, ...] = ()
     plugins: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
     require_reason: bool = False
     path: Optional[Path] = None  # the file these settings came from
     origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it
@@ -101,7 +103,7 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
     base = path.parent if path else Path.cwd()
     values: dict[str, Any] = {"path": path}
     for key, value in table.items():
-        if key in ("select", "ignore", "plugins"):
+        if key in ("select", "ignore", "plugins", "exclude"):
             values[key] = _strings(key, value)
         elif key == "rules-dirs":
             values["rules_dirs"] = tuple(base / d for d in _strings(key, value))

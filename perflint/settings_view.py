@@ -6,8 +6,8 @@ from typing import Any
 
 from perflint.config import Settings
 
-_FIELDS = ("select", "ignore", "severity", "options", "per_file_ignores", "fail_on", "lang", "framework",
-           "rules_dirs", "plugins", "require_reason")
+_FIELDS = ("select", "ignore", "severity", "options", "per_file_ignores", "exclude", "fail_on", "lang",
+           "framework", "rules_dirs", "plugins", "require_reason")
 
 
 def _plain(value: Any) -> Any:

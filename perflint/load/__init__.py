@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from perflint.load.document import LoadedDocument
 from perflint.load.problems import Problem
@@ -20,17 +20,36 @@ DOCUMENT_SUFFIXES = tuple(READERS)
 STDIN = "-"
 
 
-def iter_paths(paths: list[str]) -> Iterator[str]:
-    """Each file named, and every document in each directory named (recursively, sorted)."""
+def iter_paths(paths: list[str], exclude: tuple[str, ...] = (), base: Optional[Path] = None) -> Iterator[str]:
+    """Each file named, and every document in each directory named (recursively, sorted), except
+    hidden directories and what the gitignore-style `exclude` patterns (relative to `base`) match.
+    A file named explicitly is always checked."""
+    excluded = _exclusion(exclude, base or Path.cwd())
     for name in paths:
         if name != STDIN and os.path.isdir(name):
             found = []
             for root, dirs, files in os.walk(name):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d), True))
+                found.extend(os.path.join(root, f) for f in files
+                             if f.lower().endswith(DOCUMENT_SUFFIXES) and not excluded(os.path.join(root, f), False))
             yield from sorted(found)
         else:
             yield name
+
+
+def _exclusion(patterns: tuple[str, ...], base: Path):
+    if not patterns:
+        return lambda path, is_dir: False
+    from pathspec import GitIgnoreSpec
+
+    spec = GitIgnoreSpec.from_lines(patterns)
+    root = os.path.abspath(base)
+
+    def excluded(path: str, is_dir: bool) -> bool:
+        relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+        return spec.match_file(relative + "/" if is_dir else relative)
+
+    return excluded
 
 
 def load_bytes(data: bytes, path: str) -> LoadedDocument:

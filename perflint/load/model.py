@@ -99,10 +99,14 @@ class Indicator(Node):
         """The typed reading of the target; `op` + `value` + `unit` when the table splits them."""
         from perflint.values import parse_value
 
+        value = (self.value or "").strip()
         op = (self.op or "").strip()
-        if op in ("定性", "定量（其他）", "定量(其他)"):
+        unit = (self.unit or "").strip()
+        if op in ("定性", "定量（其他）", "定量(其他)") or value.startswith(op):
             op = ""
-        return parse_value(f"{op}{self.value or ''}{self.unit or ''}")
+        if value.endswith(unit):  # the unit column repeats what the value already says
+            unit = ""
+        return parse_value(f"{op}{value}{unit}")
 
     @property
     def label(self) -> str:

@@ -1,18 +1,27 @@
-"""Report: findings to text for people or to machine formats."""
+"""Report: findings to text for people or to machine formats, each format a `Reporter`."""
 
 from __future__ import annotations
 
+import importlib
 from typing import IO
 
+from perflint.report.base import ReportContext, Reporter
 
-def reporter(name: str, out: IO[str], lang: str):
-    if name == "json":
-        from perflint.report.json import JsonReporter
+# name → "module:class", imported only when chosen.
+FORMATS = {
+    "text": "perflint.report.text:TextReporter",
+    "json": "perflint.report.json:JsonReporter",
+    "jsonl": "perflint.report.jsonl:JsonLinesReporter",
+    "github": "perflint.report.github:GithubReporter",
+    "csv": "perflint.report.csv:CsvReporter",
+}
+SUMMARIES = ("department", "file", "rule")
 
-        return JsonReporter(out, lang)
-    from perflint.report.text import TextReporter
 
-    return TextReporter(out, lang)
+def reporter_class(name: str) -> type[Reporter]:
+    module, _, cls = FORMATS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
 
 
-FORMATS = ("text", "json")
+def reporter(name: str, out: IO, context: ReportContext) -> Reporter:
+    return reporter_class(name)(out, context)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Iterable
 
-from perflint.findings import Finding
+from perflint.report.base import DocumentResult, Reporter
 
 
-class JsonReporter:
-    def __init__(self, out: IO[str], lang: str) -> None:
-        self.out = out
+class JsonReporter(Reporter):
+    def __init__(self, out, context) -> None:
+        super().__init__(out, context)
         self.first = True
         out.write("[")
 
-    def document(self, findings: Iterable[Finding]) -> None:
-        for f in findings:
+    def document(self, result: DocumentResult) -> None:
+        for f in result.findings:
             self.out.write("\n  " if self.first else ",\n  ")
             self.out.write(json.dumps(f.to_json(), ensure_ascii=False))
             self.first = False

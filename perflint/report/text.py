@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import IO, Iterable
 
-from perflint.findings import Finding, Severity
+from perflint.findings import Severity
+from perflint.report.base import DocumentResult, Reporter
 
 
-class TextReporter:
-    def __init__(self, out: IO[str], lang: str) -> None:
-        self.out = out
-        self.lang = lang
-        self.counts: Counter[Severity] = Counter()
+class TextReporter(Reporter):
+    def __init__(self, out, context) -> None:
+        super().__init__(out, context)
+        self.counts: Counter = Counter()
         self.files = 0
 
-    def document(self, findings: Iterable[Finding]) -> None:
+    def document(self, result: DocumentResult) -> None:
         self.files += 1
-        for f in findings:
+        for f in result.findings:
             self.counts[f.severity] += 1
             self.out.write(f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})\n")
 
     def close(self) -> None:
         errors, warnings, infos = (self.counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         total = errors + warnings + infos
-        if self.lang == "en":
+        if self.context.lang == "en":
             noun = "file" if self.files == 1 else "files"
             line = (f"Found {total} problem{'s' if total != 1 else ''} in {self.files} {noun} "
                     f"({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "

@@ -11,7 +11,6 @@ from perflint.values.recover import recover
 from perflint.values.relative import read_relative
 from perflint.values.vocabulary import has_placeholder, read_word
 
-
 _VALUE_STARTS = frozenset("0123456789≥≤<>=≈~±+-%(")
 
 
@@ -34,5 +33,4 @@ def classify(raw: str) -> Constraint:
         fields = read(text)
     except ReadError as error:
         return recover(raw, text, error)
-    # The reader builds correctly typed fields; validating them again would cost a tenth of a parse.
-    return Constraint.model_construct(input=raw, **fields)
+    return Constraint(input=raw, **fields)

@@ -86,6 +86,11 @@ _MESSAGES = {
         "“{first}”与“{second}”方向相反，无法同时成立，请只保留一个比较方式。",
         "“{first}” and “{second}” point in opposite directions; keep only one.",
     ),
+    "impossible": (
+        "syntax",
+        "“{first}”与“{second}”不可能同时成立（下限大于上限），请检查两个数值。",
+        "“{first}” and “{second}” cannot both hold (the lower bound exceeds the upper); check the numbers.",
+    ),
     "date": (
         "syntax",
         "日期“{date}”不存在，请检查月份和日期，如“2026年12月31日前”。",
@@ -106,7 +111,7 @@ _MESSAGES = {
 _QUOTE_LIMIT = 30
 
 
-def quote(text: str) -> str:
+def _quote(text: str) -> str:
     """The cell as shown inside a message: trimmed, and shortened when long."""
     text = " ".join(text.split())
     return text if len(text) <= _QUOTE_LIMIT else text[:_QUOTE_LIMIT] + "…"
@@ -114,6 +119,6 @@ def quote(text: str) -> str:
 
 def unparseable(raw: str, key: str, **fields: str) -> Constraint:
     reason, zh, en = _MESSAGES[key]
-    fields.setdefault("text", quote(raw))
+    fields.setdefault("text", _quote(raw))
     return Constraint(input=raw, kind="unparseable", reason=reason, message=zh.format(**fields),
                       message_en=en.format(**fields))

@@ -23,7 +23,10 @@ _SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "~": "约"}
 
 
 class ReadError(Exception):
-    """A value the grammar or its reader rejects; `key` names the message in messages.py."""
+    """A value the grammar or its reader rejects; `key` names the message in messages.py.
+
+    `pos` is where the grammar stopped reading (syntax errors only).
+    """
 
     def __init__(self, key: str, pos: Optional[int] = None, **fields: str):
         super().__init__(key)
@@ -77,7 +80,14 @@ def _remarks(*parts: Optional[str]) -> Optional[str]:
     return "；".join(kept) if kept else None
 
 
-def _unit(text: Optional[str], chinese: bool, pos: int) -> tuple[Optional[str], Optional[str]]:
+def _number(numeral) -> Decimal:
+    try:
+        return Decimal(chinese_to_int(str(numeral)))
+    except ValueError:
+        raise ReadError("numeral", part=str(numeral)) from None
+
+
+def _unit(text: Optional[str], chinese: bool) -> tuple[Optional[str], Optional[str]]:
     """Canonical unit and trailing remark for a UNIT token."""
     if text is None:
         return None, None
@@ -94,7 +104,7 @@ def _unit(text: Optional[str], chinese: bool, pos: int) -> tuple[Optional[str], 
         # The unit list is open (隻, 羽 …): keep an unknown word as written for the unit rules.
         return text, None
     # After a Chinese numeral an unknown word is prose (一站式服务), not a unit.
-    raise ReadError("prose" if chinese else "unit", pos=pos, unit=text)
+    raise ReadError("prose" if chinese else "unit", unit=text)
 
 
 def _fields(op: str, implicit: bool, amount: Amount, *remarks: Optional[str]) -> dict:
@@ -139,23 +149,18 @@ class Reader:
         number, unit = children
         if unit == "成":
             return Amount(Decimal(number) * 10, "%", None)  # 九成 = 90%: tenths
-        return Amount(Decimal(number), *_unit(unit, False, number.end_pos))
+        return Amount(Decimal(number), *_unit(unit, False))
 
     def cn_amount(self, children: list) -> Amount:
         numeral, unit = children
-        try:
-            number = Decimal(chinese_to_int(numeral))
-        except ValueError:
-            raise ReadError("numeral", pos=numeral.start_pos, part=str(numeral)) from None
+        number = _number(numeral)
         if unit == "成":
             return Amount(number * 10, "%", None)
-        return Amount(number, *_unit(unit, True, numeral.end_pos))
+        return Amount(number, *_unit(unit, True))
 
     def cn_percent(self, children: list) -> Amount:
         (number,) = children
-        if number.type == "NUMBER":
-            return Amount(Decimal(number), "%", None)
-        return Amount(Decimal(chinese_to_int(number)), "%", None)
+        return Amount(Decimal(number) if number.type == "NUMBER" else _number(number), "%", None)
 
     # values
     def post(self, children: list) -> tuple[str, str, Optional[str]]:
@@ -203,7 +208,7 @@ class Reader:
         if first["op"] not in _LOWER or second["op"] not in _UPPER:
             raise ReadError("multiple", first=_show(first), second=_show(second))
         if first["number"] > second["number"]:
-            raise ReadError("conflict", first=_show(first), second=_show(second))
+            raise ReadError("impossible", first=_show(first), second=_show(second))
         if first["unit"] != second["unit"] and None not in (first["unit"], second["unit"]):
             raise ReadError("multiple", first=_show(first), second=_show(second))
         # The bounds' strictness (> vs ≥) is not kept: a range is inclusive.
@@ -218,7 +223,7 @@ class Reader:
         try:
             point = read_date(str(date))
         except ValueError:
-            raise ReadError("date", pos=date.start_pos, date=str(date)) from None
+            raise ReadError("date", date=str(date)) from None
         event = None
         post = None
         if due is not None:

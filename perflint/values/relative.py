@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from perflint.values.constraint import Constraint
 from perflint.values.reader import ReadError
-from perflint.values.vocabulary import vocabulary
+from perflint.values.vocabulary import alternation, vocabulary
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _MIRROR = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "~": "~"}
@@ -31,27 +31,23 @@ class _Patterns:
     comparators: dict[str, str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns() -> _Patterns:
     data = vocabulary().relative
     # A named year is a baseline too: 较2024年提高5%.
-    base = rf"(?:{_alternation(data['baselines'])}|(?:19|20)\d\d年度?)"
-    prefix = _alternation(data["prefixes"])
-    suffix = _alternation(data["suffixes"])
+    base = rf"(?:{alternation(data['baselines'])}|(?:19|20)\d\d年度?)"
+    prefix = alternation(data["prefixes"])
+    suffix = alternation(data["suffixes"])
     verbs = {verb: way for way in ("up", "down", "same") for verb in data[way]}
-    modifiers = _alternation(data["modifiers"])
+    modifiers = alternation(data["modifiers"])
     change = (
         rf"(?:(?:{prefix})(?P<base>{base})(?:{suffix})?"
-        rf"|(?P<implied>{_alternation(data['implied'])})"
+        rf"|(?P<implied>{alternation(data['implied'])})"
         rf"|在?(?P<ground>{base})的?基础上)?"
-        rf"(?:{modifiers})*(?P<verb>{_alternation(verbs)})(?P<rest>.*)"
+        rf"(?:{modifiers})*(?P<verb>{alternation(verbs)})(?P<rest>.*)"
     )
-    compare = rf"(?P<cmp>{_alternation(data['comparators'])})(?:{prefix})?(?P<base>{base})(?:{suffix})?"
-    within = rf"(?:{_alternation(data['within_leads'])})?(?P<base>{base})(?:范围)?[以之]?内(?:完成)?"
+    compare = rf"(?P<cmp>{alternation(data['comparators'])})(?:{prefix})?(?P<base>{base})(?:{suffix})?"
+    within = rf"(?:{alternation(data['within_leads'])})?(?P<base>{base})(?:范围)?[以之]?内(?:完成)?"
     return _Patterns(re.compile(change), re.compile(compare), re.compile(within), dict(data["implied"]), verbs,
                      dict(data["comparators"]))
 

@@ -38,22 +38,15 @@ class _Table:
 def _table() -> _Table:
     data = load_yaml("units.yaml")
     simple: dict[str, Unit] = {}
-    entries = {entry["name"]: entry for entry in data["units"]}
     for entry in data["units"]:
         name = entry["name"]
-        base, scale = name, Decimal(1)
-        if "base" in entry:
-            # One level of base is all the table uses (公里 → 米); keep it that way.
-            base, scale = entry["base"], Decimal(str(entry["scale"]))
-            if base not in entries or "base" in entries[base]:
-                raise ValueError(f"units.yaml: {name}: base {base!r} must be a plain unit")
-        unit = Unit(name, entry["dimension"], scale, base)
+        unit = Unit(name, entry["dimension"], Decimal(1), name)
         for text in (name, *entry.get("aliases", ())):
             if text in simple:
                 raise ValueError(f"units.yaml: {text!r} is defined twice")
             simple[text] = unit
     prefixes = {p: Decimal(str(s)) for p, s in sorted(data["scale_prefixes"].items(), key=lambda kv: -len(kv[0]))}
-    return _Table(simple, prefixes, frozenset(data.get("per_only", ())), tuple(entries))
+    return _Table(simple, prefixes, frozenset(data.get("per_only", ())), tuple(e["name"] for e in data["units"]))
 
 
 def _scaled(text: str) -> Optional[Unit]:
@@ -66,7 +59,7 @@ def _scaled(text: str) -> Optional[Unit]:
         if text.startswith(prefix):
             inner = table.simple.get(text[len(prefix):])
             if inner is not None:
-                return Unit(prefix + inner.name, inner.dimension, factor * inner.scale, inner.base)
+                return Unit(prefix + inner.name, inner.dimension, factor, inner.name)
     return None
 
 

@@ -25,7 +25,8 @@ class _Vocabulary:
     relative: dict[str, Any]
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regular expression matching any of `words`, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -61,7 +62,7 @@ def vocabulary() -> _Vocabulary:
         graded=re.compile("|".join(f"(?:{p})" for p in data["graded_patterns"])),
         placeholder=re.compile("|".join(f"(?:{p})" for p in data["placeholder_patterns"])),
         markers=markers,
-        vague_stems=re.compile(_alternation(data["vague_stems"])),
+        vague_stems=re.compile(alternation(data["vague_stems"])),
         relative=data["relative"],
     )
 

@@ -1,0 +1,25 @@
+"""`--format csv`: UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly."""
+
+from __future__ import annotations
+
+import csv
+
+from perflint.report.base import DocumentResult, Reporter
+
+_HEADERS = {
+    "zh": ("文件", "部门", "行", "列", "代码", "规则", "级别", "问题", "字段"),
+    "en": ("path", "department", "line", "column", "code", "rule", "severity", "message", "pointer"),
+}
+
+
+class CsvReporter(Reporter):
+    def __init__(self, out, context) -> None:
+        super().__init__(out, context)
+        out.write("\ufeff")
+        self.writer = csv.writer(out)
+        self.writer.writerow(_HEADERS[context.lang])
+
+    def document(self, result: DocumentResult) -> None:
+        for f in result.findings:
+            self.writer.writerow((f.path, result.department or "", f.line, f.column, f.code, f.rule,
+                                  f.severity.value, f.message, f.pointer))
