@@ -37,7 +37,7 @@ def active_rules(settings: Settings) -> RuleSet:
 
 def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[bytes] = None,
                display: Optional[str] = None) -> DocumentResult:
-    loaded = load_path(path, stdin)
+    loaded = load_path(path, stdin, settings.max_file_size)
     if display:
         loaded.path = display
     findings = lint(loaded, rules, settings.lang)

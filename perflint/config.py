@@ -11,6 +11,7 @@ rules-dirs = ["perflint_rules"]   # directories of extra rule modules
 plugins = ["acme"]          # installed `perflint.rules` entry points to load
 require-reason = false      # a suppression comment must say why
 exclude = ["archive/", "*.bak.yaml"]   # gitignore-style; not walked into when checking a directory
+max-file-size = 10485760    # bytes; larger files are reported, not read
 
 [tool.perflint.per-file-ignores]  # gitignore-style patterns, relative to this file
 "drafts/**" = ["PF201"]
@@ -59,6 +60,7 @@ class Settings:
     plugins: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    max_file_size: int = 10 * 1024 * 1024
     require_reason: bool = False
     path: Optional[Path] = None  # the file these settings came from
     origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it
@@ -126,6 +128,10 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
         elif key == "per-file-ignores":
             values["per_file_ignores"] = {pattern: _strings(f"per-file-ignores.{pattern}", selectors)
                                           for pattern, selectors in _table(key, value).items()}
+        elif key == "max-file-size":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise UsageError("configuration: max-file-size must be a positive number of bytes")
+            values["max_file_size"] = value
         elif key == "require-reason":
             if not isinstance(value, bool):
                 raise UsageError("configuration: require-reason must be true or false")

@@ -7,7 +7,7 @@ from typing import Any
 from perflint.config import Settings
 
 _FIELDS = ("select", "ignore", "severity", "options", "per_file_ignores", "exclude", "fail_on", "lang",
-           "framework", "rules_dirs", "plugins", "require_reason")
+           "framework", "rules_dirs", "plugins", "require_reason", "max_file_size")
 
 
 def _plain(value: Any) -> Any:

@@ -165,3 +165,58 @@ class RuleCrashed(_InputRule):
         bad="(触发规则缺陷的文档)",
         good="(任何文档)",
     )
+
+
+class BinaryFile(_InputRule):
+    code = "PF012"
+    slug = "binary-file"
+    summary = Text("文件是二进制文件，不是文本", "The file is binary, not text")
+    messages = {"default": Text("文件含有空字节，是二进制文件而不是 YAML 文本（是否选错了文件？）",
+                                "The file contains NUL bytes: it is binary, not YAML text (the wrong file?)")}
+    doc = RuleDoc(
+        what=Text("文件开头含有空字节（0x00），不是文本文件。", "The file has NUL bytes (0x00) near its start: not text."),
+        why=Text("二进制文件（压缩包、图片、已损坏的文件）无法作为绩效文本检查，必须指出而不能跳过。",
+                 "A binary file (an archive, an image, a damaged file) cannot be checked and must not be skipped "
+                 "silently."),
+        source=_SOURCE,
+        bad="(一个改了扩展名的 ZIP 压缩包)",
+        good="(以 UTF-8 保存的 YAML 文本)",
+    )
+
+
+class FileTooLarge(_InputRule):
+    code = "PF013"
+    slug = "file-too-large"
+    summary = Text("文件超过大小上限", "The file exceeds the size limit")
+    messages = {"default": Text("文件大小 {size} 字节，超过上限 {limit} 字节，未检查（上限可用 max-file-size 配置）",
+                                "The file has {size} bytes, more than the limit of {limit}; not checked "
+                                "(configure max-file-size)")}
+    doc = RuleDoc(
+        what=Text("文件大于配置的上限（max-file-size，默认 10 MB）。",
+                  "The file is larger than the configured limit (max-file-size, 10 MB by default)."),
+        why=Text("一份绩效文本不会有这么大；超大文件多是选错了文件，也可能拖垮批量审核。",
+                 "No performance document is that large; such a file is usually the wrong one and could stall a "
+                 "batch audit."),
+        source=_SOURCE,
+        bad="(一个 50 MB 的文件)",
+        good="(一个几十 KB 的绩效文本)",
+    )
+
+
+class LegacyEncoding(_InputRule):
+    code = "PF014"
+    slug = "legacy-encoding"
+    severity = Severity.WARNING
+    summary = Text("文件不是 UTF-8 编码，已按 GBK/GB18030 读取", "The file is not UTF-8; read as GBK/GB18030")
+    messages = {"default": Text("文件不是 UTF-8 编码，已按 {encoding} 解码检查；建议另存为 UTF-8，以免在其他系统中出现乱码",
+                                "The file is not UTF-8; it was decoded as {encoding} and checked. Save it as UTF-8 "
+                                "so other systems do not garble it")}
+    doc = RuleDoc(
+        what=Text("文件按 UTF-8 无法解码，但按 GBK/GB18030（中文 Windows 的常见编码）可以完整解码。",
+                  "The file does not decode as UTF-8 but decodes fully as GBK/GB18030, common on Chinese Windows."),
+        why=Text("检查照常进行，但其他系统可能按 UTF-8 读取而出现乱码，应统一为 UTF-8。",
+                 "Checking goes on, but other systems may read it as UTF-8 and garble it; UTF-8 should be used."),
+        source=_SOURCE,
+        bad="(在中文 Windows 记事本中以 ANSI 编码保存的文件)",
+        good="(以 UTF-8 保存的文件)",
+    )

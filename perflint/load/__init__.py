@@ -59,12 +59,24 @@ def load_bytes(data: bytes, path: str) -> LoadedDocument:
     return getattr(importlib.import_module(module), function)(data, path)
 
 
-def load_path(path: str, stdin: bytes | None = None) -> LoadedDocument:
+MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+def _unreadable(path: str, problem: Problem) -> LoadedDocument:
+    return LoadedDocument(path, None, SourceMap(), [], [problem])
+
+
+def load_path(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> LoadedDocument:
     if path == STDIN:
-        return load_bytes(stdin or b"", path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return LoadedDocument(path, None, SourceMap(), [], [Problem("unreadable-file", args={"reason": reason})])
+        data = stdin or b""
+    else:
+        try:
+            with open(path, "rb") as handle:
+                # Read one byte past the limit: enough to know, without reading a huge file whole.
+                data = handle.read(max_size + 1)
+        except OSError as exc:
+            return _unreadable(path, Problem("unreadable-file", args={"reason": exc.strerror or type(exc).__name__}))
+    if len(data) > max_size:
+        size = len(data) if path == STDIN else os.path.getsize(path)
+        return _unreadable(path, Problem("file-too-large", args={"size": size, "limit": max_size}))
     return load_bytes(data, path)

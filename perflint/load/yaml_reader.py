@@ -14,6 +14,7 @@ from typing import Any, Optional
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from perflint.load.decode import decode
 from perflint.load.document import LoadedDocument
 from perflint.load.model import Document, Node, aliases, shape
 from perflint.load.problems import Problem
@@ -224,38 +225,32 @@ def _assign_pointers(node: Any, pointer: str) -> None:
             _assign_pointers(item, f"{pointer}/{i}")
 
 
-def _decode(data: bytes, path: str) -> tuple[Optional[str], list[Problem]]:
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        where = Location.point(line, column)
-        return None, [Problem("undecodable-file", location=where, args={"byte": f"0x{data[exc.start]:02X}",
-                                                                  "offset": exc.start})]
-
-
 def read_yaml(data: bytes, path: str) -> LoadedDocument:
-    text, problems = _decode(data, path)
-    source = SourceMap()
+    text, problems = decode(data)
     if text is None:
-        return LoadedDocument(path, None, source, [], problems)
+        return LoadedDocument(path, None, SourceMap(), [], problems)
+    loaded = read_yaml_text(text, path)
+    loaded.problems[:0] = problems  # how the text was decoded comes first
+    return loaded
+
+
+def read_yaml_text(text: str, path: str) -> LoadedDocument:
     lines = text.splitlines()
+    walker = _Walker()
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _mark_location(mark) if mark is not None else Location.point(1, 1)
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        return LoadedDocument(path, None, source, lines, [Problem("yaml-syntax", location=where,
-                                                                  args={"detail": problem})])
+        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        walker.problems.append(Problem("yaml-syntax", location=where, args={"detail": detail}))
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
     except (yaml.YAMLError, RecursionError) as exc:
-        return LoadedDocument(path, None, source, lines,
-                              [Problem("yaml-syntax", location=Location.point(1, 1), args={"detail": str(exc)})])
+        walker.problems.append(Problem("yaml-syntax", location=Location.point(1, 1), args={"detail": str(exc)}))
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
     if root is None:
-        return LoadedDocument(path, None, source, lines, [Problem("empty-document", location=Location.point(1, 1))])
-    walker = _Walker()
+        walker.problems.append(Problem("empty-document", location=Location.point(1, 1)))
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
     walker.source.add("", _location(root))
     try:
         raw = walker.walk(root, Document, "")
@@ -269,4 +264,3 @@ def read_yaml(data: bytes, path: str) -> LoadedDocument:
     if document is not None:
         _assign_pointers(document, "")
     return LoadedDocument(path, document, walker.source, lines, walker.problems)
-
