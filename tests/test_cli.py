@@ -272,7 +272,7 @@ BROKEN_INPUTS = {
     "missing-field": ("department: 溧平县司法局\n".encode(), "PF009", 1, 1),
     "unknown-key": ("department: 溧平县司法局\nyear: 2026\nyaer: 2026\n".encode(), "PF007", 3, 1),
     "duplicate-key": ("department: 溧平县司法局\nyear: 2026\nyear: 2025\n".encode(), "PF006", 3, 1),
-    "undecodable": ("department: ".encode() + "溧平县".encode("gbk") + b"\nyear: 2026\n", "PF002", 1, 13),
+    "undecodable": ("department: ".encode() + b"\x81\x7f\xff" + b"\nyear: 2026\n", "PF002", 1, 13),
     "empty": (b"", "PF004", 1, 1),
     "alias": ("department: &d 溧平县司法局\nyear: 2026\ntitle: *d\n".encode(), "PF005", 3, 1),
 }

@@ -38,8 +38,11 @@ def decode(data: bytes) -> tuple[Optional[str], list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as utf8_error:
         first_bad = utf8_error.start
+    # Valid UTF-8 Chinese before the first bad byte means a file of mixed encodings: decoding it all as
+    # GB18030 would garble the good part, so that is reported rather than guessed.
+    mixed = any(byte >= 0x80 for byte in data[:first_bad])
     try:
-        text = data.decode("gb18030")
+        text = None if mixed else data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None and _plausible(text):

@@ -1,0 +1,44 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import indicators, text
+from perflint.rules._value_text import listing, unit_fixes, with_standard_units
+
+
+class UnitNonstandard(Rule):
+    code = "PF504"
+    slug = "unit-nonstandard"
+    category = Category.FORMAT
+    severity = Severity.INFO
+    summary = Text("计量单位写法不规范", "A unit is written in a non-standard form")
+    messages = {
+        "default": Text("“{cell}”中的单位{found}写法不规范，应写作{standard}：“{fixed}”",
+                        "{cell!r} spells its unit {found} instead of the standard {standard}: write {fixed!r}"),
+        "whole": Text("计量单位“{cell}”写法不规范，应写作“{fixed}”",
+                      "The unit {cell!r} is not in its standard form; write {fixed!r}"),
+    }
+    doc = RuleDoc(
+        what=Text("指标值或计量单位栏中的单位既不是中文单位名称，也不是合法的单位符号：大写或错写的拉丁字母（M 表示米、KM、KG、"
+                  "m2 表示平方米）或口语写法（平米、方、人/次）。km、kg、㎡ 等法定符号不在此列。",
+                  "A unit in a target value or the unit column is neither a Chinese unit name nor a legal symbol: "
+                  "capitalised or misspelt Latin letters (M for 米, KM, KG, m2 for 平方米) or colloquial forms "
+                  "(平米, 方, 人/次). Legal symbols such as km, kg and ㎡ are not reported."),
+        why=Text("单位写法不规范容易误读（M 在法定计量单位中表示“兆”），也会妨碍按单位汇总和核对数量与成本。",
+                 "Non-standard units are easily misread (M is the prefix mega in legal units) and break aggregation "
+                 "and the matching of quantities with unit costs."),
+        source="《中华人民共和国法定计量单位》；GB 3100-1993《国际单位制及其应用》；实务",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            for field, standalone in (("value", False), ("unit", True)):
+                cell = text(getattr(indicator, field))
+                fixes = unit_fixes(cell, standalone)
+                if not fixes:
+                    continue
+                if field == "unit" and len(fixes) == 1 and fixes[0][0] == cell:
+                    yield self.hit(indicator.at(field), "whole", cell=cell, fixed=fixes[0][1])
+                else:
+                    yield self.hit(indicator.at(field), cell=cell,
+                                   found=listing(found for found, _ in fixes),
+                                   standard=listing(standard for _, standard in fixes),
+                                   fixed=with_standard_units(cell, standalone))
