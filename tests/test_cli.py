@@ -17,7 +17,9 @@ SEED = ROOT / "fixtures" / "seed.yaml"
 SEED_ZH = ROOT / "fixtures" / "seed-zh.yaml"
 CLEAN = sorted((ROOT / "fixtures").glob("clean-*.yaml"))
 
-# What a reviewer must see on the seed: (line, column, code).
+GOLDEN = ROOT / "tests" / "data" / "seed.expected.txt"  # the whole text report on the seed
+
+# What a reviewer must see on the seed (the foundation's acceptance): (line, column, code).
 SEED_FINDINGS = [
     (63, 11, "PF309"),   # 滦平县司法局本级 against 溧平县司法局
     (67, 20, "PF101"),   # the first project's spending plan has no 12月底
@@ -28,6 +30,7 @@ SEED_FINDINGS = [
     (146, 16, "PF201"),  # 较上年进一步提高
     (147, 16, "PF501"),
 ]
+ISSUE_2_CODES = ",".join(sorted({code for _, _, code in SEED_FINDINGS}))
 FINDING_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "pointer"]
 
 
@@ -43,7 +46,18 @@ def json_findings(*args):
 def test_seed_findings():
     code, findings = json_findings(SEED)
     assert code == 1
-    assert [(f["line"], f["column"], f["code"]) for f in findings] == SEED_FINDINGS
+    found = [(f["line"], f["column"], f["code"]) for f in findings]
+    assert [spot for spot in found if spot in SEED_FINDINGS] == SEED_FINDINGS
+
+
+def test_seed_report_matches_the_reviewed_golden_file(monkeypatch):
+    """Every finding on the seed was read by a person; a change to any of them must be deliberate.
+    Regenerate with PERFLINT_UPDATE_GOLDEN=1 after reviewing the difference."""
+    monkeypatch.chdir(ROOT)
+    output = run("check", "fixtures/seed.yaml").output
+    if os.environ.get("PERFLINT_UPDATE_GOLDEN"):
+        GOLDEN.write_text(output, encoding="utf-8")
+    assert output == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_the_chinese_key_copy_gives_the_same_findings():
@@ -62,7 +76,7 @@ def test_seed_messages_show_what_a_reviewer_needs():
     assert output.count("溧政办[2024]28号") == 3 and "溧政办〔2024〕28号" in output
     assert "滦平县司法局本级" not in output or "滦平县司法局" in output
     assert "“滦平县司法局”与部门名称“溧平县司法局”" in output
-    assert output.splitlines()[-1] == "共检查 1 个文件，发现 8 个问题（错误 1，警告 7，提示 0）"
+    assert output.splitlines()[-1].startswith("共检查 1 个文件，发现 ")
 
 
 def test_text_lines_have_the_documented_shape():
@@ -74,13 +88,13 @@ def test_text_lines_have_the_documented_shape():
 def test_english_messages():
     output = run("check", SEED, "--lang", "en").output
     assert "Target '有效提升' is vague" in output
-    assert output.splitlines()[-1] == "Found 8 problems in 1 file (1 error, 7 warnings, 0 info)"
+    assert output.splitlines()[-1].startswith("Found ") and " problems in 1 file (" in output
 
 
 def test_json_has_exactly_the_documented_keys():
     _, findings = json_findings(SEED)
     assert all(list(f) == FINDING_KEYS for f in findings)
-    vague = findings[2]
+    vague = next(f for f in findings if f["code"] == "PF201")
     assert vague["pointer"] == "/projects/0/indicators/4/value"
     assert (vague["end_line"], vague["end_column"]) == (99, 20)
     assert vague["rule"] == "vague-target" and vague["severity"] == "warning"
@@ -94,23 +108,26 @@ def test_clean_fixtures_have_no_findings(path):
 
 def test_no_findings_is_an_empty_array_and_exit_0(tmp_path):
     doc = tmp_path / "ok.yaml"
-    doc.write_text("department: 溧平县司法局\nyear: 2026\n", encoding="utf-8")
+    doc.write_text("department: 溧平县司法局\nyear: 2026\noverall:\n  goal: 全年调解矛盾纠纷不少于500件。\n",
+                   encoding="utf-8")
     assert json_findings(doc) == (0, [])
     assert run("check", doc).output == "共检查 1 个文件，未发现问题\n"
 
 
 def test_fail_on_decides_the_exit_status():
-    assert run("check", SEED, "--fail-on", "error").exit_code == 1  # PF304? no: PF101 is an error
+    assert run("check", SEED, "--fail-on", "error").exit_code == 1  # PF101 is an error
     assert run("check", SEED, "--select", "PF201", "--fail-on", "error").exit_code == 0
     assert run("check", SEED, "--select", "PF201").exit_code == 1
 
 
 def test_selection_by_code_prefix_slug_and_category():
     codes = lambda *a: {f["code"] for f in json_findings(SEED, *a)[1]}  # noqa: E731
-    assert codes("--select", "PF5") == {"PF501"}
+    everything = codes()
+    assert codes("--select", "PF5") == {c for c in everything if c.startswith("PF5")} and "PF501" in everything
     assert codes("--select", "vague-target") == {"PF201"}
-    assert codes("--select", "完整性") == {"PF101"}
-    assert codes("--ignore", "PF501,PF201") == {"PF309", "PF101", "PF304"}
+    assert codes("--select", "完整性") == {c for c in everything if c.startswith("PF1")}
+    assert codes("--select", "completeness") == codes("--select", "完整性")
+    assert codes("--ignore", "PF501,PF201") == everything - {"PF501", "PF201"}
 
 
 def test_a_directory_is_checked_recursively_and_sorted(tmp_path):
@@ -127,7 +144,7 @@ def test_a_directory_is_checked_recursively_and_sorted(tmp_path):
 
 def test_standard_input(tmp_path):
     result = run("check", "-", "--format", "json", input=SEED.read_text(encoding="utf-8"))
-    assert [f["code"] for f in json.loads(result.output)] == [c for _, _, c in SEED_FINDINGS]
+    assert [f["code"] for f in json.loads(result.output)] == [f["code"] for f in json_findings(SEED)[1]]
     assert json.loads(result.output)[0]["path"] == "-"
     named = run("check", "-", "--stdin-filename", "seed.yaml", input="department: x\n")
     assert named.output.startswith("seed.yaml:1:1: PF009")
@@ -138,7 +155,7 @@ def test_inline_suppression(tmp_path):
     text = text.replace("basis: 溧政办[2024]28号文件", "basis: 溧政办[2024]28号文件  # perflint: ignore")
     doc = tmp_path / "seed.yaml"
     doc.write_text(text, encoding="utf-8")
-    _, findings = json_findings(doc)
+    _, findings = json_findings(doc, "--select", ISSUE_2_CODES)
     assert [(f["line"], f["code"]) for f in findings] == [(63, "PF309"), (67, "PF101"), (140, "PF304"),
                                                           (146, "PF201")]
 
@@ -152,6 +169,7 @@ def write_config(directory: Path, body: str, name: str = "pyproject.toml") -> Pa
 def test_configuration_in_pyproject_is_found_upwards(tmp_path, monkeypatch):
     write_config(tmp_path, """
         [tool.perflint]
+        select = ["PF309", "PF101", "PF201", "PF304", "PF501"]
         ignore = ["docno-bracket"]
         lang = "en"
         [tool.perflint.severity]
@@ -283,7 +301,7 @@ def test_broken_input_is_an_error_finding_with_a_position(tmp_path, name):
     data, code, line, column = BROKEN_INPUTS[name]
     doc = tmp_path / f"{name}.yaml"
     doc.write_bytes(data)
-    exit_code, findings = json_findings(doc)
+    exit_code, findings = json_findings(doc, "--select", "PF0")
     assert exit_code == 1
     assert [(f["code"], f["severity"], f["line"], f["column"]) for f in findings] == [(code, "error", line, column)]
     assert findings[0]["message"]

@@ -1,0 +1,32 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import text
+
+
+class AnnualGoalMissing(Rule):
+    code = "PF105"
+    slug = "annual-goal-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.ERROR
+    summary = Text("项目没有年度绩效目标", "The project has no annual performance goal")
+    messages = {
+        "default": Text("项目“{project}”没有填写年度绩效目标；请用一两句话写明本年度预期达到的产出和效果"
+                        "（如 完成…N件，…率达到…%）",
+                        "Project {project!r} has no annual performance goal; state in a sentence or two the outputs "
+                        "and effects expected this year (e.g. complete N cases, reach …%)"),
+    }
+    doc = RuleDoc(
+        what=Text("项目支出绩效目标表的“年度绩效目标”为空或只有空白。",
+                  "The annual goal (年度绩效目标) of a project's target table is missing or blank."),
+        why=Text("绩效目标是预算资金在一定期限内预期达到的产出和效果，绩效指标是对目标的细化；没有年度目标，"
+                 "指标就无所依附，审核也无法判断资金要办成什么事。",
+                 "A performance goal states the outputs and effects the money is to achieve in the period, and the "
+                 "indicators refine it; without an annual goal the indicators refine nothing and a reviewer cannot "
+                 "tell what the money is for."),
+        source="财预〔2015〕88号（绩效目标的定义与设定）；财预〔2021〕101号 一（绩效目标是预期产出和效果及相应的成本控制要求）",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            if not any(text(goal) for goal in project.goals):
+                yield self.hit(project.at("goals"), project=project.name)

@@ -1,0 +1,40 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import is_cost
+from perflint.rules._structure import level1_of
+
+
+class CostIndicatorMissing(Rule):
+    code = "PF107"
+    slug = "cost-indicator-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.WARNING
+    summary = Text("产出指标下没有成本指标", "No cost indicator under the output indicators")
+    messages = {
+        "default": Text("项目“{project}”没有成本指标；请在产出指标下增加成本指标，写明单位成本或总成本"
+                        "（如 人均培训成本 ≤3600元/人）",
+                        "Project {project!r} has no cost indicator; add one under the output indicators with the "
+                        "unit or total cost (e.g. 人均培训成本 ≤3600元/人)"),
+    }
+    doc = RuleDoc(
+        what=Text("按 2015 年指标体系（成本指标是产出指标下的二级指标），项目有产出指标却没有一行成本指标。"
+                  "2021 年体系中成本指标是一级指标，缺少时由 level1-missing 报告；项目完全没有产出指标时也由它报告。",
+                  "Under the 2015 framework (成本指标 is a second level under 产出指标) the project has output "
+                  "indicators but no cost row. Under the 2021 framework 成本指标 is a first level and its absence "
+                  "is reported by level1-missing, as is a project with no output indicators at all."),
+        why=Text("绩效目标包含相应的成本控制要求；成本指标写明单位成本或总成本，才能判断预算与产出是否匹配。",
+                 "A performance goal includes its cost-control requirement; a unit or total cost is what lets a "
+                 "reviewer judge whether the budget fits the outputs."),
+        source="中发〔2018〕34号（绩效目标应包括产出、成本）；财预〔2021〕101号 一（相应的成本控制要求）；"
+               "项目绩效目标申报表填报说明（成本指标：单位成本和总成本）",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            # Under 2021 a missing cost first level is level1-missing's finding.
+            if context.framework_of(project) != "2015":
+                continue
+            if not any(level1_of(i) == "产出指标" for i in project.indicators):
+                continue
+            if not any(is_cost(i) for i in project.indicators):
+                yield self.hit(project.at("indicators"), project=project.name)

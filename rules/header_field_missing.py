@@ -1,0 +1,40 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import text
+
+
+class HeaderFieldMissing(Rule):
+    code = "PF111"
+    slug = "header-field-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.WARNING
+    summary = Text("项目表头缺少项目编码、预算单位或预算数", "The project header lacks its code, budget unit or budget total")
+    messages = {
+        "default": Text("项目“{project}”的表头缺少{missing}；请按预算批复填写，使绩效目标能与预算项目一一对应",
+                        "The header of project {project!r} lacks {missing}; fill them in from the budget approval so "
+                        "that the targets can be matched to the budget project"),
+    }
+    doc = RuleDoc(
+        what=Text("项目支出绩效目标表的表头没有填写项目编码、预算单位或预算数（任一项）。",
+                  "A project's target table leaves out its project code (项目编码), its budget unit (预算单位) or "
+                  "its budget total (预算数)."),
+        why=Text("绩效目标随预算一同批复，表头是绩效目标与预算项目对应的依据：没有项目编码和预算单位无法对应到预算项目，"
+                 "没有预算数无法判断目标与资金规模是否匹配。",
+                 "Targets are approved together with the budget and the header is what ties them to it: without the "
+                 "code and unit the table cannot be matched to a budget project, and without the total nobody can "
+                 "judge whether the targets fit the money."),
+        source="财政支出绩效目标申报表填报说明（表头各栏的填写要求）；财预〔2015〕88号（完整性审核）",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            missing = []
+            if not text(project.code):
+                missing.append(Text("项目编码", "the project code"))
+            if not text(project.unit):
+                missing.append(Text("预算单位", "the budget unit"))
+            if project.budget_total is None:
+                missing.append(Text("预算数", "the budget total"))
+            if missing:
+                yield self.hit(project.pointer, project=project.name,
+                               missing=Text("、".join(m.zh for m in missing), ", ".join(m.en for m in missing)))

@@ -1,0 +1,61 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._hierarchy import standard_name
+from perflint.rules._shared import text
+from perflint.rules._structure import level1_of, lexicon
+from perflint.values.units import lookup
+
+
+def _counts_outputs(indicator) -> bool:
+    constraint = indicator.constraint
+    if constraint.unit is None:
+        # A bare number may well be a count whose unit was left out: that is unit-missing's concern.
+        return constraint.kind in ("quantity", "range")
+    found = lookup(constraint.unit)
+    return found is not None and found.dimension in lexicon()["output_dimensions"]
+
+
+class OutputQuantityMissing(Rule):
+    code = "PF106"
+    slug = "output-quantity-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.WARNING
+    summary = Text("产出指标中没有以数量计的数量指标", "No quantity indicator counts the outputs")
+    messages = {
+        "default": Text("项目“{project}”的产出指标中没有数量指标；请增加至少一项写明产出数量和计量单位的数量指标"
+                        "（如 印制宣传品 ≥2000份、培训 ≥500人次）",
+                        "Project {project!r} has output indicators but no quantity indicator (数量指标); add at least "
+                        "one that states how many outputs, with a unit (e.g. ≥2000份, ≥500人次)"),
+        "no_count": Text("项目“{project}”的数量指标都没有以个、人、份、亩等计量的产出数量（如“{name}”为“{value}”）；"
+                         "数量指标应写明提供多少产品或服务，比率请放到质量指标或效益指标",
+                         "None of project {project!r}'s quantity indicators counts outputs in 个, 人, 份, 亩 … "
+                         "({name!r} is {value!r}); a quantity indicator states how many products or services are "
+                         "delivered — rates belong under quality or effect indicators"),
+    }
+    doc = RuleDoc(
+        what=Text("项目有产出指标，但没有一项数量指标的指标值带有计数或实物计量单位（个、人、份、亩、公里、吨 …）；"
+                  "百分比、金额和时间不算。项目完全没有产出指标时由 level1-missing 报告。",
+                  "The project has output indicators but no quantity indicator whose value carries a count or "
+                  "physical unit (个, 人, 份, 亩, 公里, 吨 …); percentages, money and time do not count. A project "
+                  "with no output indicators at all is reported by level1-missing."),
+        why=Text("数量指标反映计划提供的产品和服务的数量，是判断预算规模与工作量是否匹配的基础；只有完成率、使用率，"
+                 "无法看出资金换来了多少产出。",
+                 "Quantity indicators state how much is delivered; they are what the budget is weighed against. "
+                 "Completion or usage rates alone do not show how much the money buys."),
+        source="项目绩效目标申报表填报说明（数量指标反映预期提供的公共产品和服务数量）；财预〔2015〕88号（目标与计划工作量相应匹配）",
+    )
+
+    def check(self, document, context):
+        for project in document.projects:
+            outputs = [i for i in project.indicators if level1_of(i) == "产出指标"]
+            if not outputs:
+                continue
+            quantity = [i for i in outputs if standard_name(i.level2, first_level=False) == "数量指标"]
+            if any(_counts_outputs(i) for i in quantity):
+                continue
+            if quantity:
+                first = next((i for i in quantity if text(i.value)), quantity[0])
+                yield self.hit(first.at("value"), "no_count", project=project.name, name=text(first.label),
+                               value=text(first.value))
+            else:
+                yield self.hit(project.at("indicators"), project=project.name)

@@ -1,0 +1,40 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._shared import text
+
+
+class OverallGoalMissing(Rule):
+    code = "PF112"
+    slug = "overall-goal-missing"
+    category = Category.COMPLETENESS
+    severity = Severity.WARNING
+    summary = Text("缺少部门整体绩效目标（总体绩效目标）", "The department's overall performance goal is missing")
+    messages = {
+        "default": Text("文本没有“部门整体绩效目标”部分；请写明{department}{year}年度的总体绩效目标，"
+                        "概括部门履职和各项目要达到的主要产出和效果",
+                        "The document has no department-level section (部门整体绩效目标); state the overall goal "
+                        "of {department} for {year}, summing up the main outputs and effects of its work and projects"),
+        "blank": Text("部门整体绩效目标没有填写“总体绩效目标”；请概括{department}{year}年度履职和各项目要达到的主要产出和效果",
+                      "The department-level section has no overall goal (总体绩效目标); sum up the main outputs and "
+                      "effects {department} is to achieve in {year}"),
+    }
+    doc = RuleDoc(
+        what=Text("部门预算绩效文本没有“部门整体绩效目标”部分，或该部分的“总体绩效目标”为空。"
+                  "只含单个项目绩效目标表的文件可在配置中关闭本规则。",
+                  "The department's budget performance text has no department-level section (部门整体绩效目标), "
+                  "or its overall goal (总体绩效目标) is blank. Files holding a single project table can switch "
+                  "this rule off in the configuration."),
+        why=Text("部门整体绩效目标反映部门全部预算资金在一年内预期达到的产出和效果，是审核各项目目标是否服务于部门职能的参照；"
+                 "缺少它，部门绩效文本就不完整。",
+                 "The overall goal states what all of the department's budget is to achieve in the year; it is what "
+                 "each project's goal is checked against for its link to the department's functions. Without it "
+                 "the document is incomplete."),
+        source="财预〔2015〕88号（绩效目标包括部门（单位）整体支出绩效目标）；实务：部门预算绩效文本由部门整体绩效目标和各项目支出绩效目标表组成",
+    )
+
+    def check(self, document, context):
+        args = {"department": document.department, "year": document.year}
+        if document.overall is None:
+            yield self.hit(document.at("overall"), **args)
+        elif not text(document.overall.goal):
+            yield self.hit(document.overall.at("goal"), "blank", **args)
