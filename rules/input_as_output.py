@@ -1,0 +1,37 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._indicator_terms import execution_rate, level1_of, names_input
+from perflint.rules._shared import indicators, is_cost, text
+
+
+class InputAsOutput(Rule):
+    code = "PF226"
+    slug = "input-as-output"
+    category = Category.APPROPRIATENESS
+    severity = Severity.WARNING
+    summary = Text("把投入当作产出指标", "An input is stated as an output")
+    messages = {
+        "default": Text("产出指标“{name}”衡量的是投入（人员、经费），不是产出；请改为这些人员和经费完成的工作，"
+                        "如“调解矛盾纠纷 ≥500件”“开展执法检查 ≥300次”",
+                        "Output {name!r} measures an input (staff, money), not an output; state the work that staff "
+                        "and money deliver instead, e.g. 调解矛盾纠纷 ≥500件, 开展执法检查 ≥300次"),
+    }
+    doc = RuleDoc(
+        what=Text("产出指标下的三级指标是保障在职人员人数、人员经费、经费保障、资金到位之类的投入。保障对象人数"
+                  "（低保、特困、学生等服务对象）是产出，不报告；资金到位率等由 PF224 报告。",
+                  "A third-level name under 产出指标 counts an input: staff kept on the payroll (保障在职人员人数), "
+                  "人员经费, 经费保障, 资金到位. Counts of people served (低保, 特困, 学生 …) are outputs and are not "
+                  "reported; 资金到位率 and the like are PF224's."),
+        why=Text("财政、人力、物力等投入数量不能作为绩效目标；产出指标应反映资金和人员形成的产品和服务。",
+                 "Quantities of money, staff and material put in cannot be performance targets; outputs are the "
+                 "products and services they deliver."),
+        source="项目绩效目标申报说明（人、财、物等投入不得作为绩效目标）；《项目绩效目标申报表》填报说明（产出指标的定义）",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            name = text(indicator.name)
+            if (level1_of(indicator) != "产出指标" or is_cost(indicator) or not names_input(name)
+                    or execution_rate(name)):
+                continue
+            yield self.hit(indicator.at("name"), name=name)

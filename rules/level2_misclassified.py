@@ -1,0 +1,81 @@
+from typing import Optional
+
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._indicator_terms import first_of, level2_of, lexicon, negative_event, value_unit
+from perflint.rules._shared import indicators, text
+
+_OUTPUT_LEVELS = ("数量指标", "质量指标", "时效指标")
+
+
+def _misclassified(indicator) -> Optional[tuple[str, str]]:
+    """(message key, the 二级 the row belongs to) when its value or name clearly belongs elsewhere."""
+    cues = lexicon()["level2_cues"]
+    level2 = level2_of(indicator)
+    name = text(indicator.name)
+    constraint = indicator.constraint
+    unit = value_unit(constraint)
+    if unit is not None and unit.dimension == "money":
+        return "money", "成本指标"
+    plain_unit = constraint.kind == "quantity" and unit is not None and not unit.per
+    physical = plain_unit and unit.dimension in cues["output_dimensions"]
+    if level2 == "时效指标":
+        if physical and not first_of(name + text(indicator.description), cues["time_words"]):
+            return "default", "数量指标"
+        return None
+    # A ceiling on a short duration is a turnaround time; 培训时长 ≥24小时 is a quantity of service.
+    turnaround = plain_unit and unit.name in cues["short_durations"] and constraint.op in ("<=", "<")
+    if constraint.kind == "deadline" or turnaround:
+        return "time-value", "时效指标"
+    if level2 == "质量指标":
+        if first_of(name, cues["time_names"]):
+            return "time-name", "时效指标"
+        if physical and not first_of(name, cues["quality_words"]) and not negative_event(name):
+            return "default", "数量指标"
+    return None
+
+
+class Level2Misclassified(Rule):
+    code = "PF311"
+    slug = "level2-misclassified"
+    category = Category.RELEVANCE
+    severity = Severity.INFO
+    summary = Text("三级指标的内容与所属二级指标不符", "An indicator's content does not fit its second level")
+    messages = {
+        "default": Text("“{name}”的指标值“{value}”是完成数量，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
+                        "{name!r} has target {value!r}, a quantity delivered, which belongs under {suggested}, not "
+                        "{level2}; check its second level"),
+        "money": Text("“{name}”的指标值“{value}”是金额，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
+                      "{name!r} has target {value!r}, an amount of money, which belongs under {suggested}, not "
+                      "{level2}; check its second level"),
+        "time-value": Text("“{name}”的指标值“{value}”是时限，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
+                           "{name!r} has target {value!r}, a time limit, which belongs under {suggested}, not "
+                           "{level2}; check its second level"),
+        "time-name": Text("“{name}”衡量的是完成时限，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
+                          "{name!r} measures timeliness, which belongs under {suggested}, not {level2}; check its "
+                          "second level"),
+    }
+    doc = RuleDoc(
+        what=Text("产出指标下的数量、质量、时效指标，其三级指标的指标值或名称明显属于另一个二级：金额（应为成本指标）、"
+                  "日期或办理时长放在数量或质量指标下、“及时率”“完成时间”放在质量指标下、件数人数放在时效指标下"
+                  "或没有质量含义却放在质量指标下。只报告明显的情形；数量指标填百分比由 PF225 报告。",
+                  "A row under 数量, 质量 or 时效指标 whose value or name plainly belongs to another second level: "
+                  "money (成本指标), a date or a turnaround time under 数量 or 质量, 及时率/完成时间 under 质量, or a "
+                  "count under 时效 or under 质量 with no quality in its name. Only clear cases are reported; "
+                  "percentages under 数量指标 are PF225's."),
+        why=Text("二级指标决定了指标按什么口径评价；质量、时效、数量混放，评价时就会用错标准，也看不出哪一方面没有设目标。",
+                 "The second level decides how an indicator is judged; with quantity, quality and timeliness mixed "
+                 "up, the wrong yardstick is applied and gaps in the targets go unseen."),
+        source="《项目绩效目标申报表》填报说明（数量、质量、时效、成本指标的定义）；绩效目标申报常见问题（质量与效益、各二级指标混淆）",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            if level2_of(indicator) not in _OUTPUT_LEVELS:
+                continue
+            found = _misclassified(indicator)
+            if found is None:
+                continue
+            key, suggested = found
+            yield self.hit(indicator.at("level2"), key, name=text(indicator.name) or indicator.label,
+                           value=indicator.constraint.input, suggested=suggested, level2=text(indicator.level2))

@@ -1,0 +1,45 @@
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._indicator_terms import first_of, level2_of, lexicon, negative_event, value_unit
+from perflint.rules._shared import indicators, plain, text
+
+
+class OutputCountUpperBound(Rule):
+    code = "PF221"
+    slug = "output-count-upper-bound"
+    category = Category.APPROPRIATENESS
+    severity = Severity.WARNING
+    summary = Text("数量指标只设了上限", "An output count has only an upper bound")
+    messages = {
+        "default": Text("数量指标“{name}”的指标值“{value}”只规定了上限，完成 0 {unit}也算达标；产出数量应写下限，如“≥{number}{unit}”，"
+                        "确为控制上限的请在名称中写明（如“…控制数”）",
+                        "Output count {name!r} has target {value!r}, an upper bound only: delivering 0 {unit} would "
+                        "meet it. State a floor such as ≥{number}{unit}; if it really is a cap, say so in the name "
+                        "(…控制数)"),
+    }
+    doc = RuleDoc(
+        what=Text("数量指标的指标值用了 ≤ 或 <（如 ≤6962人），而名称和描述没有说明是控制数、上限或人均、每班等单位量。"
+                  "事故、投诉等不良事件的件数不在此列。",
+                  "An output count under 数量指标 has a target with ≤ or < (≤6962人) while neither its name nor "
+                  "its description says it is a cap, a ceiling or a per-unit measure (人均, 每班). Counts of "
+                  "adverse events (事故, 投诉) are not reported."),
+        why=Text("产出数量是承诺完成的工作量，应当是下限；只设上限的目标无论完成多少都算达标，起不到约束作用。",
+                 "An output count is the work the money promises, a floor; a target with only a ceiling is met "
+                 "however little is done."),
+        source="财预〔2015〕88号 绩效目标“合理可行”、目标与计划工作量相对应（实务：产出、效益设下限，成本、不良事件设上限）",
+    )
+
+    def check(self, document, context):
+        allowed = lexicon()["upper_bound_ok"]
+        dimensions = lexicon()["level2_cues"]["output_dimensions"]
+        for _, indicator in indicators(document):
+            constraint = indicator.constraint
+            unit = value_unit(constraint)
+            if (level2_of(indicator) != "数量指标" or constraint.kind != "quantity" or constraint.op not in ("<=", "<")
+                    or unit is None or unit.per or unit.dimension not in dimensions):
+                continue
+            name = text(indicator.name)
+            if first_of(name + text(indicator.description), allowed) or negative_event(name):
+                continue
+            yield self.hit(indicator.at("value"), name=indicator.label, value=constraint.input,
+                           number=plain(constraint.number), unit=constraint.unit)

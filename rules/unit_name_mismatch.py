@@ -1,0 +1,71 @@
+import re
+from typing import Iterator
+
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._indicator_terms import first_of, lexicon, value_unit
+from perflint.rules._shared import indicators, text
+from perflint.values.units import lookup
+
+# A unit in brackets inside a name: 培训人数（人）, 完成率(%), 资金（单位：万元）.
+_BRACKETED = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^（）()]{1,8}?)\s*[）)]")
+_PEOPLE = ("人数", "人次", "人口")
+_HOUSEHOLDS = ("户数", "户次")
+
+
+def _mismatches(indicator) -> Iterator[tuple[str, dict]]:
+    """(message key, arguments) for each way the name and the value's unit disagree."""
+    name = text(indicator.name)
+    unit = value_unit(indicator.constraint)
+    if unit is None:
+        return
+    for match in _BRACKETED.finditer(name):
+        named = lookup(match[1])
+        if named is not None and named.name != unit.name:
+            yield "default", {"named": named.name}
+    if first_of(name, _PEOPLE) and "户" not in name and unit.base in ("户", "户次"):
+        yield "household", {"what": Text("人数", "people")}
+    elif first_of(name, _HOUSEHOLDS) and not first_of(name, _PEOPLE) and unit.base in ("人", "人次"):
+        yield "household", {"what": Text("户数", "households")}
+    if unit.name == "年" and not first_of(name, lexicon()["duration_names"]):
+        yield "year", {}
+
+
+class UnitNameMismatch(Rule):
+    code = "PF227"
+    slug = "unit-name-mismatch"
+    category = Category.APPROPRIATENESS
+    severity = Severity.WARNING
+    summary = Text("指标名称与指标值的计量单位不一致", "The indicator's name and its target's unit disagree")
+    messages = {
+        "default": Text("“{name}”名称中注明的计量单位是“{named}”，指标值“{value}”的单位却是“{unit}”；请统一计量单位",
+                        "{name!r} names the unit {named!r} but its target {value!r} is in {unit!r}; use one unit"),
+        "household": Text("“{name}”统计的是{what}，指标值“{value}”却以“{unit}”计；人数和户数口径不同，请统一名称和计量单位",
+                          "{name!r} counts {what} but its target {value!r} is in {unit!r}; people and households "
+                          "are different counts, make the name and the unit agree"),
+        "year": Text("“{name}”不是年限或期限，指标值“{value}”却以“年”计；请改用实际的计量单位（如 册、次、份），"
+                     "“每年”的频次写作“次/年”",
+                     "{name!r} is not a duration, yet its target {value!r} is in 年; use the real unit (册, 次, 份), "
+                     "and write a yearly frequency as 次/年"),
+    }
+    doc = RuleDoc(
+        what=Text("指标名称括号中注明的单位（如“培训人数（人）”）与指标值的单位不同；名称是人数、人次、人口而单位是户，"
+                  "或名称是户数而单位是人；名称不是年限、期限、周期之类，单位却是“年”。",
+                  "A unit in brackets in the name (培训人数（人）) differs from the target's unit; a name counting "
+                  "people (人数, 人次, 人口) measured in 户, or households (户数) in 人; or the unit 年 on a name that "
+                  "is not a duration (年限, 期限, 周期)."),
+        why=Text("名称与计量单位不一致，指标的口径就不确定，评价时无法判断按什么统计；预算管理一体化系统中计量单位单独填列，"
+                 "与名称不符会被退回修改。",
+                 "When the name and the unit disagree nobody can tell what is counted; budget systems keep the unit "
+                 "in a column of its own, and a unit that contradicts the name is sent back."),
+        source="预算管理一体化系统绩效模块（计量单位为必填栏）；实务",
+    )
+
+    def check(self, document, context):
+        for _, indicator in indicators(document):
+            # Tables with a 计量单位 column: the unit written there is what disagrees.
+            pointer = indicator.at("unit") if text(indicator.unit) else indicator.at("value")
+            for key, args in _mismatches(indicator):
+                constraint = indicator.constraint
+                yield self.hit(pointer, key, name=text(indicator.name), value=constraint.input,
+                               unit=constraint.unit, **args)
