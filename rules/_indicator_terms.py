@@ -76,11 +76,6 @@ def names_input(name: str) -> bool:
                 and not first_of(name, words["beneficiaries"]))
 
 
-def is_satisfaction_name(name: str) -> bool:
-    """A name measuring satisfaction itself, not the survey that measures it (满意度调查次数)."""
-    return "满意" in name and not first_of(name, lexicon()["satisfaction_process"])
-
-
 def is_full_compliance(name: str) -> bool:
     """A payment rate the rules require in full (足额发放率, 补助发放准确率, 政策兑现率 …)."""
     words = lexicon()["full_compliance"]

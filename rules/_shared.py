@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator, Optional
 
@@ -12,6 +13,10 @@ PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
 # Names measuring a change rather than a share may go past 100% or below 0.
 CHANGE_WORDS = ("增长", "增幅", "增加", "提高", "提升", "下降", "降低", "减少", "同比", "较上年", "变化")
 RATE_ENDINGS = ("率", "比例", "占比", "比重", "覆盖面", "满意度")
+# Names of satisfaction measures (survey results), by their ending: 服务对象满意度, 群众满意率 — not
+# 满意度调查覆盖率 or 满意度调查次数 (the survey itself), nor 不满意率.
+SATISFACTION_ENDINGS = ("满意", "满意度", "满意率", "满意程度", "满意比例", "认可度", "认可率", "好评率")
+BRACKETED_TAIL = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")  # 培训人数（人）: the unit or a note
 
 
 def text(value: Optional[str]) -> str:
@@ -37,8 +42,14 @@ def is_change_name(name: str) -> bool:
     return any(word in name for word in CHANGE_WORDS)
 
 
-def is_satisfaction(indicator: Indicator) -> bool:
-    return "满意" in text(indicator.name) or text(indicator.level1).startswith("满意度")
+def bare_name(name: Optional[str]) -> str:
+    """An indicator name without a trailing bracketed unit or note: 培训人数（人） → 培训人数."""
+    return BRACKETED_TAIL.sub("", text(name))
+
+
+def is_satisfaction_name(name: Optional[str]) -> bool:
+    bare = bare_name(name)
+    return bare.endswith(SATISFACTION_ENDINGS) and "不满意" not in bare
 
 
 def is_cost(indicator: Indicator) -> bool:

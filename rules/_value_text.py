@@ -18,14 +18,13 @@ import yaml
 
 from perflint.engine.rule import Text
 from perflint.load.model import Document, Indicator, Project
-from perflint.rules._shared import is_rate_name, plain, text
+from perflint.rules._shared import BRACKETED_TAIL, bare_name, is_rate_name, plain, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import lookup
 
 HUNDRED = Decimal(100)
 _SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "~": "约"}
 
-_BRACKETED_TAIL = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A cited title (《…管理办法》) is a name, not prose of the value itself.
 _TITLE = re.compile(r"《[^《》]*》")
@@ -59,8 +58,6 @@ class _Lexicon:
     residue_whole: tuple[re.Pattern, ...]
     sentence_verbs: re.Pattern
     percent_names: tuple[str, ...]
-    satisfaction_endings: tuple[str, ...]
-    not_satisfaction_names: tuple[str, ...]
     unit_hints: tuple[tuple[str, tuple[str, ...]], ...]  # longest ending first
     operators: dict[str, str]
     operator_pattern: re.Pattern
@@ -100,8 +97,6 @@ def lexicon() -> _Lexicon:
         residue_whole=tuple(re.compile(p) for p in residue["whole_cell"]),
         sentence_verbs=re.compile(_alternation(data["sentence_verbs"])),
         percent_names=tuple(data["percent_names"]),
-        satisfaction_endings=tuple(data["satisfaction_endings"]),
-        not_satisfaction_names=tuple(data["not_satisfaction_names"]),
         unit_hints=tuple(sorted(hints.items(), key=lambda kv: -len(kv[0]))),
         operators=dict(data["operator_symbols"]),
         operator_pattern=re.compile(_alternation(data["operator_symbols"])),
@@ -124,14 +119,9 @@ def tables(document: Document) -> Iterator[tuple[Project, str, list[Indicator]]]
 
 # --- names -----------------------------------------------------------------------------------
 
-def _bare_name(name: Optional[str]) -> str:
-    """An indicator name without a trailing bracketed unit or note: 培训人数（人） → 培训人数."""
-    return _BRACKETED_TAIL.sub("", text(name))
-
-
 def name_unit(name: Optional[str]) -> Optional[str]:
     """The unit written in brackets after a name (培训人数（人）), if it is one."""
-    match = _BRACKETED_TAIL.search(text(name))
+    match = BRACKETED_TAIL.search(text(name))
     if match is None:
         return None
     unit = lookup(match.group(1).strip())
@@ -140,19 +130,15 @@ def name_unit(name: Optional[str]) -> Optional[str]:
 
 def is_percent_name(name: Optional[str]) -> bool:
     """A name under which a percentage makes sense: a rate, a share, a degree, a change."""
-    bare = _bare_name(name)
+    bare = bare_name(name)
     return is_rate_name(bare) or any(word in bare for word in lexicon().percent_names)
 
 
-def is_satisfaction_name(name: Optional[str]) -> bool:
-    bare = _bare_name(name)
-    vocab = lexicon()
-    return bare.endswith(vocab.satisfaction_endings) and not any(word in bare for word in vocab.not_satisfaction_names)
 
 
 def unit_hint(name: Optional[str]) -> tuple[str, ...]:
     """The units a name suggests for a bare number: 成活率 → %, 培训人数 → 人."""
-    bare = _bare_name(name)
+    bare = bare_name(name)
     for ending, units in lexicon().unit_hints:
         if bare.endswith(ending):
             return units

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import is_satisfaction, text
+from perflint.rules._shared import is_satisfaction_name, text
 from perflint.rules._structure import compact, level1_of, untraceable_basis
 
 
@@ -45,7 +45,7 @@ class BasisBoilerplate(Rule):
             basis = text(rows[0].basis)
             if untraceable_basis(basis) is not None:
                 continue
-            telling = next((i for i in rows if is_satisfaction(i)), None) or next(
+            telling = next((i for i in rows if is_satisfaction_name(i.name)), None) or next(
                 (i for i in rows if level1_of(i) == "效益指标"), None)
             if telling is None:
                 continue

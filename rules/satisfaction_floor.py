@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, is_satisfaction, plain, text
+from perflint.rules._shared import indicators, is_satisfaction_name, plain, text
 
 
 class SatisfactionFloor(Rule):
@@ -32,7 +32,7 @@ class SatisfactionFloor(Rule):
         floor = context.options["floor"]
         for _, indicator in indicators(document):
             constraint = indicator.constraint
-            if constraint.unit != "%" or not is_satisfaction(indicator):
+            if constraint.unit != "%" or not is_satisfaction_name(indicator.name):
                 continue
             target = constraint.low if constraint.kind == "range" else constraint.number
             if target is not None and target < floor:

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import is_satisfaction_name, level1_of
-from perflint.rules._shared import indicators, text
+from perflint.rules._indicator_terms import level1_of
+from perflint.rules._shared import indicators, is_satisfaction_name, text
 
 
 class SatisfactionMisfiled(Rule):
