@@ -7,14 +7,16 @@ from typing import Iterable
 from perflint.engine.rule import Rule
 
 _HEADERS = {
-    "zh": ("代码", "名称", "类别", "默认级别", "说明"),
-    "en": ("Code", "Rule", "Category", "Severity", "Summary"),
+    "zh": ("代码", "名称", "类别", "默认级别", "可修复", "说明"),
+    "en": ("Code", "Rule", "Category", "Severity", "Fix", "Summary"),
 }
 _SECTIONS = {
     "zh": ("检查内容", "为何重要", "依据", "反例", "正例", "选项", "无", "报告位置"),
     "en": ("What it checks", "Why it matters", "Source", "Failing example", "Passing example", "Options", "none",
            "reported at"),
 }
+_FIXABLE = {"zh": "可用 perflint check --fix 自动修复（只改符号和写法，不改数字和措辞）。",
+            "en": "Fixable with perflint check --fix (symbols and spelling only; never numbers or wording)."}
 
 
 def _category(rule: type[Rule], lang: str) -> str:
@@ -24,7 +26,7 @@ def _category(rule: type[Rule], lang: str) -> str:
 def rules_json(rules: Iterable[type[Rule]], lang: str) -> list[dict]:
     return [
         {"code": r.code, "slug": r.slug, "category": _category(r, lang), "severity": r.severity.value,
-         "summary": r.summary.get(lang)}
+         "fixable": r.fixable, "summary": r.summary.get(lang)}
         for r in rules
     ]
 
@@ -32,7 +34,8 @@ def rules_json(rules: Iterable[type[Rule]], lang: str) -> list[dict]:
 def rules_table(rules: Iterable[type[Rule]], lang: str) -> str:
     from tabulate import tabulate
 
-    rows = [(r["code"], r["slug"], r["category"], r["severity"], r["summary"]) for r in rules_json(rules, lang)]
+    rows = [(r["code"], r["slug"], r["category"], r["severity"], "✓" if r["fixable"] else "", r["summary"])
+            for r in rules_json(rules, lang)]
     return tabulate(rows, headers=_HEADERS[lang], tablefmt="simple")
 
 
@@ -62,7 +65,7 @@ def explain_rule(rule: type[Rule], lang: str) -> str:
     bad_example, good_example = _examples(rule, lang)
     lines = [f"{rule.code} {rule.slug}: {rule.summary.get(lang)}",
              f"[{_category(rule, lang)}] [{rule.severity.value}]", "",
-             f"{what}:", _indent(rule.doc.what.get(lang)), "",
+             f"{what}:", _indent(rule.doc.what.get(lang)), *([_indent(_FIXABLE[lang])] if rule.fixable else []), "",
              f"{why}:", _indent(rule.doc.why.get(lang)), "",
              f"{source}:", _indent(rule.doc.source), "",
              f"{bad}:", _indent(bad_example), "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -43,6 +44,10 @@ class _Group(click.Group):
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`perflint check … | head`): stop quietly, as other tools do.
+            sys.stdout = open(os.devnull, "w")
+            ctx.exit(1)
         except Exception as exc:
             if os.environ.get("PERFLINT_DEBUG"):
                 raise
@@ -66,6 +71,8 @@ def main() -> None:
               help="Instead of the findings: a table per department, per file (worst first) or per rule.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
 @click.option("--exclude", multiple=True, help="Gitignore-style patterns not to walk into.")
+@click.option("--fix", is_flag=True, help="Apply the fixes that cannot change meaning, then report what is left.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change, without changing anything.")
 @click.option("--lang", type=LANG, help="Message language (default zh, or the configuration's).")
 @click.option("--fail-on", type=SEVERITY, help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, slugs or categories.")
@@ -74,8 +81,8 @@ def main() -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
 @click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
 @click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
-def check(paths, fmt, output, statistics, summary, jobs, exclude, lang, fail_on, select, ignore, framework,
-          config, stdin_filename, require_reason) -> None:
+def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, lang, fail_on, select, ignore,
+          framework, config, stdin_filename, require_reason) -> None:
     """Check documents: files, directories (recursively) or - for standard input."""
     from perflint.check import active_rules, open_output, run_check
     from perflint.errors import UsageError
@@ -85,6 +92,10 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, lang, fail_on,
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
                          framework=framework, require_reason=require_reason, exclude=_split(exclude))
     rules = active_rules(settings)
+    if fix or diff:
+        changed = _fix(list(paths), settings, rules, write=not diff)
+        if diff:
+            sys.exit(1 if changed else 0)
     context = ReportContext(settings.lang, {a.rule.code: type(a.rule) for a in rules.active}, __version__)
     if statistics or summary:
         if fmt not in ("text", "json"):
@@ -121,6 +132,29 @@ def rules(fmt, lang, config) -> None:
         click.echo(json.dumps(rules_json(catalog, settings.lang), ensure_ascii=False, indent=2))
     else:
         click.echo(rules_table(catalog, settings.lang))
+
+
+def _fix(paths: list[str], settings, rules, write: bool) -> int:
+    """Fix (or, without `write`, print the diff of) every document; the number of files changed."""
+    from perflint.fix import fix_file, write_atomically
+    from perflint.load import STDIN, iter_paths
+
+    files = edits = 0
+    for name in sorted(set(iter_paths(paths, settings.exclude, settings.base)) - {STDIN}):
+        result = fix_file(name, rules, settings.lang, settings.max_file_size)
+        if not result.changed:
+            continue
+        files += 1
+        edits += result.applied
+        if write:
+            write_atomically(name, result.after)
+        else:
+            click.echo(result.diff(), nl=False)
+    if write and files:
+        message = (f"perflint: fixed {edits} in {files} file(s)" if settings.lang == "en"
+                   else f"perflint：已在 {files} 个文件中修复 {edits} 处")
+        click.echo(message, err=True)
+    return files
 
 
 @main.command()
@@ -176,6 +210,40 @@ def init(path, lang, force) -> None:
         raise UsageError(f"{target} exists; use --force to overwrite it")
     target.write_text(template(lang), encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the YAML here (default: standard output).")
+@click.option("--lang", type=LANG, default="zh", show_default=True, help="Key language of the YAML.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def import_document(path, output, lang, force) -> None:
+    """Convert a .txt/.md/.docx/.xlsx (or .yaml) document to the YAML format.
+
+    What could not be read with confidence is reported on standard error; the exit status is 1 when
+    the document could not be read at all."""
+    from perflint.check import active_rules
+    from perflint.engine.runner import lint
+    from perflint.errors import UsageError
+    from perflint.load import load_path
+    from perflint.load.writer import to_yaml
+
+    settings = _settings(None)
+    loaded = load_path(path, max_size=settings.max_file_size)
+    # What the reader skipped or guessed: the input rules' findings, nothing else.
+    for f in lint(loaded, active_rules(replace(settings, select=("PF0",), ignore=())), settings.lang):
+        click.echo(f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})", err=True)
+    if loaded.document is None:
+        sys.exit(1)
+    text = to_yaml(loaded.document, lang)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}", err=True)
 
 
 @main.command()

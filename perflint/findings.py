@@ -7,6 +7,18 @@ from enum import Enum
 from typing import Optional
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """In the source text between two positions (1-based, end exclusive), `old` becomes `new`."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    old: str
+    new: str
+
+
 class Severity(str, Enum):
     INFO = "info"
     WARNING = "warning"
@@ -34,6 +46,7 @@ class Finding:
     pointer: str
     # Where a person finds it in forms without lines (表1 第3行 第2列, 绩效指标!C5); not part of the JSON.
     label: Optional[str] = None
+    fix: tuple["Replacement", ...] = ()  # what `--fix` may change; not part of the JSON
 
     @property
     def place(self) -> str:

@@ -37,9 +37,9 @@ class CostQuantityBudget(Rule):
     }
     messages = {
         "default": Text("{quantity_name} {quantity} × {cost_name} {cost} = {product}，与预算数 {budget}相差 {diff}"
-                        "（{share}%，数量见第 {related_line} 行）",
+                        "（{share}%，数量见{related}）",
                         "{quantity_name} {quantity} × {cost_name} {cost} = {product}, which differs from the budget "
-                        "{budget} by {diff} ({share}%; the quantity is on line {related_line})"),
+                        "{budget} by {diff} ({share}%; the quantity is on {related})"),
     }
     doc = RuleDoc(
         what=Text("数量指标（如 ≥52人）乘以按同一计量单位计价的成本指标（如 ≤2.27万元/人），与项目预算数的偏差超过容差。",

@@ -1,6 +1,6 @@
 import re
 
-from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.rules._shared import strings
 
@@ -17,6 +17,7 @@ class DocnoBracket(Rule):
     slug = "docno-bracket"
     category = Category.FORMAT
     severity = Severity.WARNING
+    fixable = True
     summary = Text("发文字号的年份未用六角括号〔〕", "A document number's year is not in 〔〕 brackets")
     messages = {
         "default": Text("发文字号“{found}”的年份应使用六角括号〔〕，写作“{fixed}”",
@@ -36,4 +37,4 @@ class DocnoBracket(Rule):
             for match in _DOCNO.finditer(value):
                 found = value[match.start("org"):match.end()]
                 fixed = f"{match['org']}〔{match['year']}〕{match['num']}号"
-                yield self.hit(pointer, found=found, fixed=fixed)
+                yield self.hit(pointer, found=found, fixed=fixed, fix=(Edit(pointer, found, fixed),))

@@ -14,7 +14,7 @@ class DuplicateIndicator(Rule):
     severity = Severity.WARNING
     summary = Text("同一项目中三级指标重复", "The same indicator appears twice in a project")
     messages = {
-        "default": Text("三级指标“{name}”与第 {related_line} 行重复", "Indicator {name!r} repeats the one on line {related_line}"),
+        "default": Text("三级指标“{name}”与{related}重复", "Indicator {name!r} repeats the one on {related}"),
     }
     doc = RuleDoc(
         what=Text("同一项目的同一组指标（年度或中期）中，两个三级指标名称相同（忽略空格）。",

@@ -1,8 +1,9 @@
 import re
 
-from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.rules._hierarchy import framework, known_second_levels, standard_name
+from perflint.rules._shared import text
 
 # A label the budget system appends to a level name (成本指标(必填硬性指标)): not a local variant.
 _SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")
@@ -18,6 +19,7 @@ class LevelNameNonstandard(Rule):
     slug = "level-name-nonstandard"
     category = Category.FORMAT
     severity = Severity.INFO
+    fixable = True
     summary = Text("一级、二级指标名称不规范", "A first- or second-level label is not the standard name")
     messages = {
         "default": Text("{level}“{label}”不是规范名称，应写作“{standard}”{rows}",
@@ -64,7 +66,11 @@ class LevelNameNonstandard(Rule):
                 indicator, field = places[0]
                 rows = Text(f"（本项目共 {len(places)} 行）", f" ({len(places)} rows in this project)") \
                     if len(places) > 1 else ""
-                yield self.hit(indicator.at(field), key, level=_LEVEL[first], label=written, rows=rows, **args)
+                # Only a known local variant has one standard name to put in its place.
+                fix = tuple(Edit(row.at(name), text(getattr(row, name)), args["standard"]) for row, name in places) \
+                    if key == "default" else ()
+                yield self.hit(indicator.at(field), key, level=_LEVEL[first], label=written, rows=rows, fix=fix,
+                               **args)
 
     @staticmethod
     def _problem(first: bool, written: str, indicator, fw: str):

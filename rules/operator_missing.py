@@ -37,10 +37,10 @@ class OperatorMissing(Rule):
     severity = Severity.INFO
     summary = Text("数值目标没有写比较符，而同表其他指标写了", "A numeric target lacks the comparator other rows use")
     messages = {
-        "default": Text("指标值“{value}”没有写比较符，而本表其他指标写了（如第 {related_line} 行“{example}”）；"
+        "default": Text("指标值“{value}”没有写比较符，而本表其他指标写了（如{related}“{example}”）；"
                         "请写明是 ≥、≤ 还是 =，如{suggestion}",
                         "Target {value!r} has no comparator while other rows of the table have one (e.g. "
-                        "{example!r} on line {related_line}); say whether it is ≥, ≤ or =, e.g. {suggestion}"),
+                        "{example!r} on {related}); say whether it is ≥, ≤ or =, e.g. {suggestion}"),
     }
     doc = RuleDoc(
         what=Text("同一张绩效指标表里，有的数值目标写了比较符（≥2000份、≤10万元），这一行却只写了数字（2000公斤、1200元/亩），"

@@ -1,4 +1,4 @@
-from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.rules._shared import indicators, text
 from perflint.rules._value_text import listing, operator_fixes, with_standard_operators
@@ -9,6 +9,7 @@ class OperatorSymbolNonstandard(Rule):
     slug = "operator-symbol-nonstandard"
     category = Category.FORMAT
     severity = Severity.INFO
+    fixable = True
     summary = Text("比较符或百分号写法不规范", "A comparator or percent sign is not in its standard form")
     messages = {
         "default": Text("“{cell}”中的{found}不是规范符号，应写作{standard}：“{fixed}”",
@@ -34,10 +35,11 @@ class OperatorSymbolNonstandard(Rule):
                 fixes = operator_fixes(cell)
                 if not fixes:
                     continue
+                pointer = indicator.at(field)
+                fixed = with_standard_operators(cell)
+                fix = (Edit(pointer, cell, fixed),)
                 if field == "op" and len(fixes) == 1 and fixes[0][0] == cell:
-                    yield self.hit(indicator.at(field), "whole", cell=cell, fixed=fixes[0][1])
+                    yield self.hit(pointer, "whole", cell=cell, fixed=fixes[0][1], fix=fix)
                 else:
-                    yield self.hit(indicator.at(field), cell=cell,
-                                   found=listing(found for found, _ in fixes),
-                                   standard=listing(standard for _, standard in fixes),
-                                   fixed=with_standard_operators(cell))
+                    yield self.hit(pointer, cell=cell, found=listing(found for found, _ in fixes),
+                                   standard=listing(standard for _, standard in fixes), fixed=fixed, fix=fix)

@@ -80,9 +80,23 @@ def test_seed_messages_show_what_a_reviewer_needs():
 
 
 def test_text_lines_have_the_documented_shape():
-    first = run("check", SEED).output.splitlines()[0]
-    assert first.startswith(f"{SEED}:63:11: PF309 [warning] ")
-    assert first.endswith("  (unit-department-mismatch)")
+    line = next(x for x in run("check", SEED).output.splitlines() if ":63:11:" in x)
+    assert line.startswith(f"{SEED}:63:11: PF309 [warning] ")
+    assert line.endswith("  (unit-department-mismatch)")
+
+
+# Consistency across the document (issue 4): the promises the seed makes twice and does not keep.
+SEED_CONSISTENCY = [
+    (28, 19, "PF330"),   # overall 矫正率达到100% against the sub-target's ≥80%
+    (58, 13, "PF520"),   # 意见意见
+    (66, 11, "PF332"),   # 人民调解办案补贴 and 法律援助办案费 have no indicator
+    (116, 9, "PF331"),   # the project goal's 不低于500件 that no indicator measures
+]
+
+
+def test_seed_consistency_findings():
+    found = [(f["line"], f["column"], f["code"]) for f in json_findings(SEED)[1]]
+    assert [spot for spot in found if spot in SEED_CONSISTENCY] == SEED_CONSISTENCY
 
 
 def test_english_messages():
@@ -246,6 +260,7 @@ def test_rules_table_and_json():
     assert "PF201" in table and "vague-target" in table and "适当性" in table
     listed = json.loads(run("rules", "--format", "json", "--lang", "en").output)
     assert {"code": "PF201", "slug": "vague-target", "category": "appropriateness", "severity": "warning",
+            "fixable": False,
             "summary": "The target is a vague qualitative phrase that cannot be assessed"} in listed
 
 

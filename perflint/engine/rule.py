@@ -65,13 +65,23 @@ class RuleDoc:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A safe fix: in the value at `pointer`, the text `old` as written becomes `new`."""
+
+    pointer: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Hit:
     """One occurrence found by a rule: where (a JSON Pointer) and what to say."""
 
     pointer: str
     message: str = "default"
     args: dict[str, Any] = field(default_factory=dict)
-    related: str = ""  # another place the finding refers to; its line fills `{related_line}` in the message
+    related: str = ""  # another place the finding refers to: `{related}` in the message names it (第 N 行)
+    fix: tuple[Edit, ...] = ()
 
 
 class Rule:
@@ -86,13 +96,16 @@ class Rule:
     # Rules reported by the loaders rather than by a check (unreadable input) cannot be deselected:
     # a document that could not be read must never pass silently.
     always_on: ClassVar[bool] = False
+    # The rule offers fixes that cannot change meaning (`perflint check --fix`): never numbers or wording.
+    fixable: ClassVar[bool] = False
 
     def check(self, document: "Document", context: "Context") -> Iterable[Hit]:
         return iter(())
 
     @staticmethod
-    def hit(pointer: str, message: str = "default", related: str = "", **args: Any) -> Hit:
-        return Hit(pointer, message, args, related)
+    def hit(pointer: str, message: str = "default", related: str = "", fix: tuple[Edit, ...] = (),
+            **args: Any) -> Hit:
+        return Hit(pointer, message, args, related, fix)
 
     @classmethod
     def option_defaults(cls) -> dict[str, Any]:

@@ -6,7 +6,8 @@ from typing import Iterable
 
 from perflint.engine.configure import ActiveRule, RuleSet
 from perflint.engine.suppress import Directive, apply, parse_directives
-from perflint.findings import Finding, Severity
+from perflint.engine.rule import Hit, Text
+from perflint.findings import Finding, Replacement, Severity
 from perflint.load.document import LoadedDocument
 from perflint.location import Location
 
@@ -16,11 +17,23 @@ NO_REASON = "suppression-without-reason"
 
 
 def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointer: str,
-             message: str, args: dict, lang: str) -> Finding:
+             message: str, args: dict, lang: str, fix: tuple[Replacement, ...] = ()) -> Finding:
     rule = active.rule
     text = rule.messages.get(message, rule.messages["default"]).format(lang, args)
     return Finding(loaded.path, where.line, where.column, where.end_line, where.end_column,
-                   rule.code, rule.slug, active.severity, text, pointer, where.label)
+                   rule.code, rule.slug, active.severity, text, pointer, where.label, fix)
+
+
+def _place(where: Location) -> Text:
+    """How a message names another place: its line, or the label of a table cell or paragraph."""
+    if where.label:
+        return Text(where.label, where.label)
+    return Text(f"第 {where.line} 行", f"line {where.line}")
+
+
+def _replacements(loaded: LoadedDocument, hit: Hit) -> tuple[Replacement, ...]:
+    spans = ((loaded.source.value(edit.pointer), edit) for edit in hit.fix if edit.pointer in loaded.source)
+    return tuple(Replacement(w.line, w.column, w.end_line, w.end_column, e.old, e.new) for w, e in spans)
 
 
 def _input_findings(loaded: LoadedDocument, by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:
@@ -44,8 +57,9 @@ def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, Ac
         for hit in hits:
             args = hit.args
             if hit.related:
-                args = {**args, "related_line": loaded.source.value(hit.related).line}
-            yield _finding(loaded, active, loaded.source.value(hit.pointer), hit.pointer, hit.message, args, lang)
+                args = {**args, "related": _place(loaded.source.value(hit.related))}
+            yield _finding(loaded, active, loaded.source.value(hit.pointer), hit.pointer, hit.message, args, lang,
+                           _replacements(loaded, hit))
 
 
 def _directive_findings(loaded: LoadedDocument, directives: list[Directive], rules: RuleSet,

@@ -15,8 +15,14 @@ from perflint.location import SourceMap
 READERS = {
     ".yaml": "perflint.load.yaml_reader:read_yaml",
     ".yml": "perflint.load.yaml_reader:read_yaml",
+    ".txt": "perflint.load.text_reader:read_text",
+    ".md": "perflint.load.text_reader:read_text",
+    ".docx": "perflint.load.docx_reader:read_docx",
+    ".xlsx": "perflint.load.xlsx_reader:read_xlsx",
 }
-DOCUMENT_SUFFIXES = tuple(READERS)
+# What a directory is searched for. Text and Markdown files are read only when named: a
+# repository's README.md or notes.txt is not a budget document.
+DOCUMENT_SUFFIXES = (".yaml", ".yml", ".docx", ".xlsx")
 STDIN = "-"
 
 
@@ -30,8 +36,9 @@ def iter_paths(paths: list[str], exclude: tuple[str, ...] = (), base: Optional[P
             found = []
             for root, dirs, files in os.walk(name):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d), True))
-                found.extend(os.path.join(root, f) for f in files
-                             if f.lower().endswith(DOCUMENT_SUFFIXES) and not excluded(os.path.join(root, f), False))
+                # ~$… files are the lock files Office leaves beside an open document.
+                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES)
+                             and not f.startswith("~$") and not excluded(os.path.join(root, f), False))
             yield from sorted(found)
         else:
             yield name

@@ -17,3 +17,4 @@ class LoadedDocument:
     source: SourceMap
     lines: list[str] = field(default_factory=list)  # the text, for inline suppression comments
     problems: list[Problem] = field(default_factory=list)
+    text: Optional[str] = None  # the decoded text as written, where the form is text (for --fix)

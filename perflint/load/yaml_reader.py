@@ -187,7 +187,7 @@ def _drop(raw: Any, loc: tuple) -> bool:
     return True
 
 
-def _validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
+def validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
     """Validate, reporting each error once; drop what is invalid and try again."""
     reported: set[str] = set()
     for _ in range(MAX_ATTEMPTS):
@@ -215,14 +215,14 @@ def _validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
     return None
 
 
-def _assign_pointers(node: Any, pointer: str) -> None:
+def assign_pointers(node: Any, pointer: str) -> None:
     if isinstance(node, Node):
         node._pointer = pointer
         for name in type(node).model_fields:
-            _assign_pointers(getattr(node, name), f"{pointer}/{name}")
+            assign_pointers(getattr(node, name), f"{pointer}/{name}")
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            _assign_pointers(item, f"{pointer}/{i}")
+            assign_pointers(item, f"{pointer}/{i}")
 
 
 def read_yaml(data: bytes, path: str) -> LoadedDocument:
@@ -231,6 +231,7 @@ def read_yaml(data: bytes, path: str) -> LoadedDocument:
         return LoadedDocument(path, None, SourceMap(), [], problems)
     loaded = read_yaml_text(text, path)
     loaded.problems[:0] = problems  # how the text was decoded comes first
+    loaded.text = text
     return loaded
 
 
@@ -260,7 +261,7 @@ def read_yaml_text(text: str, path: str) -> LoadedDocument:
     if not isinstance(raw, dict):
         walker.problems.append(Problem("wrong-type", "", message="mapping", args={"field": "/", "got": ""}))
         return LoadedDocument(path, None, walker.source, lines, walker.problems)
-    document = _validate(raw, walker.problems)
+    document = validate(raw, walker.problems)
     if document is not None:
-        _assign_pointers(document, "")
+        assign_pointers(document, "")
     return LoadedDocument(path, document, walker.source, lines, walker.problems)

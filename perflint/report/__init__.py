@@ -14,6 +14,10 @@ FORMATS = {
     "jsonl": "perflint.report.jsonl:JsonLinesReporter",
     "github": "perflint.report.github:GithubReporter",
     "csv": "perflint.report.csv:CsvReporter",
+    "sarif": "perflint.report.sarif:SarifReporter",
+    "junit": "perflint.report.junit:JunitReporter",
+    "xlsx": "perflint.report.xlsx:XlsxReporter",
+    "html": "perflint.report.html:HtmlReporter",
 }
 SUMMARIES = ("department", "file", "rule")
 

@@ -1,0 +1,84 @@
+import re
+from functools import lru_cache
+
+from perflint.engine.rule import Category, Rule, RuleDoc, Text
+from perflint.findings import Severity
+from perflint.rules._commitments import lexicon
+from perflint.rules._shared import strings
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Longest repeated unit looked for: 社区矫正社区矫正.
+_LONGEST = 4
+# Characters of context shown on each side of the repeat, within its clause.
+_CONTEXT = 12
+_PUNCTUATION = re.compile(r"[，。；、：！？,;:!?\s“”《》（）()]")
+
+
+@lru_cache(maxsize=1)
+def _words():
+    words = lexicon()["repeated_words"]
+    return frozenset(words["doubled_chars"]), tuple(words["allowed"]), tuple(words["counting_prefixes"])
+
+
+def _allowed(value: str, start: int, end: int, allowed: tuple[str, ...]) -> bool:
+    """Whether an allowed text (的的确确, 一对一对接 …) covers the repeat at value[start:end]."""
+    for word in allowed:
+        for match in re.finditer(re.escape(word), value[max(0, start - len(word)):end + len(word)]):
+            first = max(0, start - len(word)) + match.start()
+            if first <= start and first + len(word) >= end:
+                return True
+    return False
+
+
+def repeats(value: str):
+    """(start, word) of each word written twice in a row by mistake: 意见意见 → (i, 意见)."""
+    doubled, allowed, counting = _words()
+    for run in _CJK_RUN.finditer(value):
+        chars, base, i = run.group(), run.start(), 0
+        while i < len(chars) - 1:
+            for size in range(min(_LONGEST, (len(chars) - i) // 2), 0, -1):
+                word = chars[i:i + size]
+                if chars[i + size:i + 2 * size] != word:
+                    continue
+                if size == 1 and word not in doubled:
+                    continue
+                if word.startswith(counting) or _allowed(value, base + i, base + i + 2 * size, allowed):
+                    continue
+                yield base + i, word
+                i += 2 * size - 1
+                break
+            i += 1
+
+
+class RepeatedWord(Rule):
+    code = "PF520"
+    slug = "repeated-word"
+    category = Category.FORMAT
+    severity = Severity.WARNING
+    summary = Text("文字重复（如“意见意见”）", "A word is written twice in a row (意见意见)")
+    messages = {
+        "default": Text("“{context}”中“{word}”连写了两次，疑为笔误；请删去一个“{word}”",
+                        "{word!r} is written twice in a row in {context!r}, apparently by mistake; delete one"),
+    }
+    doc = RuleDoc(
+        what=Text("文本中同一个词（2 至 4 个字）紧接着重复出现，如“提出…的意见意见”；以及“的的”“和和”之类"
+                  "虚词的重复。正常的叠词（常常、人人、天天、一一、个个、一个一个、研究研究、一对一对接 …）"
+                  "不报告，实词单字的重叠（职工工资、司法所所长）也不检查。",
+                  "A word of 2 to 4 characters written twice in a row (提出…的意见意见), or a doubled function "
+                  "character (的的, 和和). Legitimate reduplication (常常, 人人, 天天, 一一, 个个, 一个一个, 研究研究, "
+                  "一对一对接 …) is not reported, and doubled content characters (职工工资, 司法所所长) are not checked."),
+        why=Text("公开的预算绩效文本是政府信息，文字错漏影响严肃性，也说明文本没有经过认真审核。",
+                 "The published performance text is public information: slips undermine it and show the text was "
+                 "not carefully reviewed."),
+        source="实务（公文文字校核）",
+    )
+
+    def check(self, document, context):
+        for pointer, value in strings(document):
+            for start, word in repeats(value):
+                end = start + 2 * len(word)
+                left = max(0, start - _CONTEXT)
+                left = max([left] + [m.end() for m in _PUNCTUATION.finditer(value, left, start)])
+                right = next((m.start() for m in _PUNCTUATION.finditer(value, end, end + _CONTEXT)), end + _CONTEXT)
+                shown = value[left:right].strip()
+                yield self.hit(pointer, word=word, context=shown)
