@@ -12,17 +12,20 @@ import os
 import sys
 from contextlib import nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
 from perflint.config import Settings
 from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
 from perflint.engine.runner import fails, lint
+from perflint.findings import Finding
 from perflint.load import STDIN, iter_paths, load_path
 from perflint.report.base import DocumentResult, Reporter
 
 # Below this many documents per worker, starting processes costs more than it saves.
 MIN_DOCUMENTS_PER_JOB = 8
+STALE_BASELINE = "baseline-entry-stale"
 
 
 @dataclass
@@ -44,6 +47,14 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
     ignored = rules.ignored_in(loaded.path)
     if ignored:
         findings = [f for f in findings if f.code not in ignored]
+    keys: list = []
+    if settings.baseline or settings.write_baseline:
+        from perflint.engine.baseline import keys_of
+
+        base = settings.baseline.parent if settings.baseline else Path.cwd()
+        keys = keys_of(loaded, findings, base)
+    if settings.baseline:
+        findings = _apply_baseline(loaded, findings, keys, rules, settings)
     document = loaded.document
     return DocumentResult(
         path=loaded.path,
@@ -52,7 +63,26 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
         projects=len(document.projects) if document else 0,
         indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
         findings=tuple(findings),
+        baseline_keys=tuple(keys) if settings.write_baseline else (),
     )
+
+
+def _apply_baseline(loaded, findings: list[Finding], keys: list, rules: RuleSet, settings: Settings) -> list[Finding]:
+    """The findings the baseline does not accept, plus its entries for this document that matched nothing."""
+    from perflint.engine.baseline import read_baseline, relative_path, subtract
+
+    accepted = read_baseline(settings.baseline).get(relative_path(loaded.path, settings.baseline.parent))
+    if not accepted:
+        return findings
+    new, stale = subtract(findings, keys, accepted)
+    reporter = rules.by_slug().get(STALE_BASELINE)
+    if reporter is not None:
+        for key in stale:
+            text = reporter.rule.messages["default"].format(settings.lang, {
+                "code": key.code, "pointer": key.pointer or "/", "value": key.value})
+            new.append(Finding(loaded.path, 1, 1, 1, 1, reporter.rule.code, reporter.rule.slug, reporter.severity,
+                               text, key.pointer))
+    return sorted(new, key=Finding.sort_key)
 
 
 # Each worker process builds the rules once (or inherits them when forked).
@@ -108,7 +138,9 @@ def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Itera
 
 
 def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Optional[int] = None,
-              stdin_filename: Optional[str] = None, rules: Optional[RuleSet] = None) -> Outcome:
+              stdin_filename: Optional[str] = None, rules: Optional[RuleSet] = None,
+              keys: Optional[list] = None) -> Outcome:
+    """Check and report every document; with `keys`, also collect their baseline keys into it."""
     rules = rules or active_rules(settings)
     names = sorted(set(iter_paths(paths, settings.exclude, settings.base)))
     outcome = Outcome()
@@ -116,6 +148,8 @@ def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Opti
     for result in _progress(results, len(names), settings.lang):
         outcome.documents += 1
         outcome.failed = outcome.failed or fails(result.findings, settings.fail_on)
+        if keys is not None:
+            keys.extend(result.baseline_keys)
         report.document(result)
     report.close()
     return outcome

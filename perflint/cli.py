@@ -73,6 +73,10 @@ def main() -> None:
 @click.option("--exclude", multiple=True, help="Gitignore-style patterns not to walk into.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that cannot change meaning, then report what is left.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without changing anything.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
+              help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in this baseline file (exit status 0).")
 @click.option("--lang", type=LANG, help="Message language (default zh, or the configuration's).")
 @click.option("--fail-on", type=SEVERITY, help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, slugs or categories.")
@@ -81,8 +85,8 @@ def main() -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
 @click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
 @click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
-def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, lang, fail_on, select, ignore,
-          framework, config, stdin_filename, require_reason) -> None:
+def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, baseline, write_baseline, lang, fail_on,
+          select, ignore, framework, config, stdin_filename, require_reason) -> None:
     """Check documents: files, directories (recursively) or - for standard input."""
     from perflint.check import active_rules, open_output, run_check
     from perflint.errors import UsageError
@@ -90,7 +94,8 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, lan
     from perflint.report.base import ReportContext
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-                         framework=framework, require_reason=require_reason, exclude=_split(exclude))
+                         framework=framework, require_reason=require_reason, exclude=_split(exclude),
+                         baseline=Path(baseline) if baseline else None, write_baseline=bool(write_baseline) or None)
     rules = active_rules(settings)
     if fix or diff:
         changed = _fix(list(paths), settings, rules, write=not diff)
@@ -112,8 +117,15 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, lan
         if binary and output is None and sys.stdout.isatty():
             raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
         make = lambda out: chosen(out, context)  # noqa: E731
+    keys: Optional[list] = [] if write_baseline else None
     with open_output(output, binary) as out:
-        outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules)
+        outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules, keys)
+    if write_baseline:
+        from perflint.engine.baseline import write_baseline as write
+
+        count = write(Path(write_baseline), keys)
+        click.echo(f"perflint: {count} finding(s) recorded in {write_baseline}", err=True)
+        sys.exit(0)
     sys.exit(1 if outcome.failed else 0)
 
 

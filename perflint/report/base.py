@@ -20,6 +20,7 @@ class DocumentResult:
     projects: int
     indicators: int
     findings: tuple[Finding, ...]
+    baseline_keys: tuple = ()  # with --write-baseline: each finding's key (perflint.engine.baseline.Key)
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)

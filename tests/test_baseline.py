@@ -1,0 +1,60 @@
+"""Baselines: keyed on document, rule, pointer and value — not lines; stale entries are reported."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from perflint.cli import main
+
+SEED = Path(__file__).parent.parent / "fixtures" / "seed.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def codes(result):
+    return [(f["line"], f["code"]) for f in json.loads(result.output)]
+
+
+def test_write_then_check_reports_nothing_old(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("seed.yaml").write_bytes(SEED.read_bytes())
+    written = run("check", "seed.yaml", "--write-baseline", "baseline.json")
+    assert written.exit_code == 0
+    entries = json.loads(Path("baseline.json").read_text("utf-8"))["entries"]
+    assert {"path": "seed.yaml", "code": "PF201", "pointer": "/projects/0/indicators/4/value", "value": "有效提升",
+            "count": 1} in entries
+    assert all("line" not in entry for entry in entries)
+    result = run("check", "seed.yaml", "--baseline", "baseline.json", "--format", "json")
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
+
+
+def test_edits_elsewhere_keep_the_baseline_and_new_findings_show(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("seed.yaml").write_bytes(SEED.read_bytes())
+    run("check", "seed.yaml", "--write-baseline", "baseline.json")
+    text = SEED.read_text("utf-8").replace("department: 溧平县司法局", "# 修订稿\n\ndepartment: 溧平县司法局")
+    text = text.replace("value: ≥95%", "value: ≥60%", 1)
+    Path("seed.yaml").write_text(text, encoding="utf-8")
+    result = run("check", "seed.yaml", "--baseline", "baseline.json", "--format", "json")
+    assert result.exit_code == 1
+    assert codes(result) == [(107, "PF204")]
+
+
+def test_fixed_findings_leave_stale_entries_that_are_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("seed.yaml").write_bytes(SEED.read_bytes())
+    run("check", "seed.yaml", "--write-baseline", "baseline.json")
+    Path("seed.yaml").write_text(SEED.read_text("utf-8").replace("value: 有效提升", "value: ≥90%"), encoding="utf-8")
+    findings = json.loads(run("check", "seed.yaml", "--baseline", "baseline.json", "--format", "json").output)
+    assert [(f["code"], f["pointer"]) for f in findings] == [("PF015", "/projects/0/indicators/4/value")]
+    assert "有效提升" in findings[0]["message"] and findings[0]["severity"] == "info"
+
+
+def test_a_broken_baseline_is_a_usage_error(tmp_path):
+    bad = tmp_path / "baseline.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run("check", SEED, "--baseline", bad)
+    assert result.exit_code == 2 and "cannot read baseline" in result.output
