@@ -303,19 +303,27 @@ def extract(prose: Optional[str]) -> list[Commitment]:
     >>> [(c.metric, c.constraint.op, str(c.constraint.number)) for c in extract("调解成功率达到96%以上")]
     [('调解成功率', '>=', '96')]
     """
-    found = []
-    for clause in _CLAUSE.split(_mask(text(prose))):
-        found.extend(_in_clause(clause))
-    return found
+    return list(_extract(text(prose)))
+
+
+# Several rules read the same prose of the same document: extract it once.
+@lru_cache(maxsize=4096)
+def _extract(prose: str) -> tuple[Commitment, ...]:
+    return tuple(c for clause in _CLAUSE.split(_mask(prose)) for c in _in_clause(clause))
 
 
 def prose_claims(pointer: str, prose: Optional[str]) -> list[Claim]:
+    return list(_prose_claims(pointer, text(prose)))
+
+
+@lru_cache(maxsize=4096)
+def _prose_claims(pointer: str, prose: str) -> tuple[Claim, ...]:
     claims = []
-    for commitment in extract(prose):
+    for commitment in _extract(prose):
         found = bounds(commitment.constraint, commitment.metric)
         if found is not None:
             claims.append(Claim(pointer, commitment.metric, commitment.text, found))
-    return claims
+    return tuple(claims)
 
 
 def indicator_claim(indicator: Indicator) -> Optional[Claim]:

@@ -87,13 +87,25 @@ def percent(part: Decimal, whole: Decimal) -> str:
     return plain((part * 100 / whole).quantize(Decimal("0.1")))
 
 
-def strings(node: object, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """(JSON Pointer, text) of every text field below a model node."""
+_STRINGS = "_strings"
+
+
+def strings(document: Document) -> tuple[tuple[str, str], ...]:
+    """(JSON Pointer, text) of every text field of the document; gathered once and kept with it,
+    since several rules scan them all."""
+    found = document.__dict__.get(_STRINGS)
+    if found is None:
+        found = tuple(_strings_below(document, ""))
+        document.__dict__[_STRINGS] = found
+    return found
+
+
+def _strings_below(node: object, pointer: str) -> Iterator[tuple[str, str]]:
     if isinstance(node, str):
         yield pointer, node
     elif isinstance(node, Node):
         for name in type(node).model_fields:
-            yield from strings(getattr(node, name), f"{node.pointer}/{name}")
+            yield from _strings_below(getattr(node, name), f"{node.pointer}/{name}")
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from strings(item, f"{pointer}/{index}")
+            yield from _strings_below(item, f"{pointer}/{index}")

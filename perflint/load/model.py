@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import typing
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Optional
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 if TYPE_CHECKING:
     from perflint.values.constraint import Constraint
@@ -23,19 +23,28 @@ def key(name: str, *chinese: str, default: Any = None) -> Any:
     return Field(default=default, validation_alias=AliasChoices(name, *chinese))
 
 
+# Where a node sits in its document. Kept in the instance's __dict__ beside the field values rather
+# than as a pydantic private attribute: rules read it hundreds of times per document, and a private
+# attribute costs about 4 µs a read against 0.1 µs; serialisation ignores keys that are not fields.
+_POINTER = "_pointer"
+
+
 class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    _pointer: str = PrivateAttr(default="")
 
     @property
     def pointer(self) -> str:
-        return self._pointer
+        return self.__dict__.get(_POINTER, "")
 
     def at(self, field: str) -> str:
         """The JSON Pointer of one of this node's fields."""
-        return f"{self._pointer}/{field}"
+        return f"{self.__dict__.get(_POINTER, '')}/{field}"
+
+    def place_at(self, pointer: str) -> None:
+        self.__dict__[_POINTER] = pointer
 
 
+@lru_cache(maxsize=None)
 def shape(annotation: Any) -> tuple[Any, Any]:
     """(list, item type), (dict, value type), or (the model or scalar type, None); Optional removed."""
     origin = typing.get_origin(annotation)

@@ -217,7 +217,7 @@ def validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
 
 def assign_pointers(node: Any, pointer: str) -> None:
     if isinstance(node, Node):
-        node._pointer = pointer
+        node.place_at(pointer)
         for name in type(node).model_fields:
             assign_pointers(getattr(node, name), f"{pointer}/{name}")
     elif isinstance(node, list):
