@@ -1,7 +1,12 @@
+import re
+
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.rules._shared import indicators, text
 from perflint.rules._value_text import has_digit, name_unit, unit_hint
+
+
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?")
 
 
 class UnitMissing(Rule):
@@ -33,8 +38,10 @@ class UnitMissing(Rule):
             if constraint.kind not in ("quantity", "range") or constraint.unit or text(indicator.unit):
                 continue
             numbers = [n for n in (constraint.number, constraint.low, constraint.high) if n is not None]
-            # Zero of anything needs no unit (0, i.e. no incidents); 九成 and 三 are read from words.
-            if not any(numbers) or not has_digit(indicator.value) or name_unit(indicator.name):
+            # Zero of anything needs no unit (0, i.e. no incidents); 九成 and 三 are read from words; a
+            # ratio such as 1:1 is a pure number.
+            if (not any(numbers) or not has_digit(indicator.value) or name_unit(indicator.name)
+                    or _RATIO.fullmatch(constraint.remark or "")):
                 continue
             value = text(indicator.value)
             units = unit_hint(indicator.name)

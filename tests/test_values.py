@@ -16,7 +16,7 @@ from perflint.values import Constraint, parse_value
 from perflint.values.data import load_yaml, read_text
 from perflint.values.normalize import normalize
 from perflint.values.parser import build, cache_file
-from perflint.values.units import Unit, known_units, lookup, split_known_prefix
+from perflint.values.units import Unit, known_units, lookup, split_known_prefix, suggest
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "value_cases.yaml").read_text(encoding="utf-8"))
 FIELDS = ("kind", "op", "number", "unit", "low", "high", "date", "period", "value", "baseline", "grade", "reason",
@@ -156,6 +156,23 @@ def test_units():
     assert {"元", "人次", "平方米", "%"} <= set(known_units())
 
 
+def test_unit_never_ends_inside_a_word():
+    assert lookup("方").name == "立方米" and lookup("个方面").name == "方面"
+    assert split_known_prefix("方面工作") == (lookup("方面"), "工作")
+    assert split_known_prefix("方案") == (None, "方案")  # not 方 (立方米) + 案
+    assert split_known_prefix("部门") == (None, "部门")
+    assert split_known_prefix("份资料") == (lookup("份"), "资料")
+
+
+def test_suggested_units():
+    for written, meant in (("Km", "公里"), ("KM", "公里"), ("KG", "公斤"), ("M", "米"), ("T", "吨"),
+                           ("M2", "平方米"), ("M3", "立方米"), ("KW", "千瓦"), ("KWH", "千瓦时"), ("km", "公里")):
+        assert lookup(written) is None or written == "km", written
+        assert suggest(written).name == meant, written
+    assert suggest("%%").name == "%"
+    assert suggest("满意") is None
+
+
 def test_unit_table_covers_the_domain_lists():
     for name in ("个 人 人次 名 户 户次 家 所 处 件 宗 例 次 场 场次 期 批 项 篇 册 份 套 台 辆 座 株 棵 头 只 羽 剂 支 单 条 "
                  "村 镇 亩 万亩 公顷 平方米 万平方米 立方米 万立方米 米 公里 吨 公斤 千瓦 千瓦时 元 万元 元/人 元/人·月 "
@@ -181,3 +198,5 @@ def test_normalisation_keeps_unit_glyphs():
     assert normalize("$\\mathbf{\\geq 95\\%}$") == "≥95%"
     assert normalize("<b>≥95%</b>[1]。") == "≥95%"
     assert normalize("1:1") == "1:1"
+    assert normalize("7x24小时") == normalize("7*24小时") == "7×24小时"
+    assert normalize("≥800M2") == "≥800M²"  # its 2 is no number; the reader gives back M2

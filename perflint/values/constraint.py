@@ -37,7 +37,9 @@ class Constraint(BaseModel):
     unit: Optional[str] = None
     low: Optional[Decimal] = None  # range bounds (inclusive)
     high: Optional[Decimal] = None
-    date: Optional[str] = None  # deadline: YYYY-MM-DD / YYYY-MM / YYYY-Qn, XXXX when the year is implied
+    # deadline: YYYY-MM-DD / YYYY-MM / YYYY-Qn; XXXX for an implied year, XX for the part that repeats
+    # (每月10日前 → XXXX-XX-10), start/end for a span, THH:MM for a time of day (see values/dates.py)
+    date: Optional[str] = None
     period: Optional[str] = None  # periodic schedule: 月, 季度 … (按季度)
     grade: Optional[str] = None  # graded: the grade word as written
     baseline: Optional[str] = None  # relative: 上年, 同期, 预算, 全省平均水平 …

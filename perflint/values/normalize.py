@@ -70,7 +70,10 @@ _DIGRAPH_MAP = {
     "+/-": "±", "+-": "±", "百分比": "%", "^2": "²", "^3": "³",
     ":": "",  # after a word (达:98%, 满意度:≥95%); 1:1 keeps its colon
 }
-_SQUARE_METRE = re.compile(r"(?<![A-Za-z])(k?m)([23])(?!\d)")
+# m2, km3 and the capitalised M2, KM3 (kept as written by the reader, for the unit rules).
+_SQUARE_METRE = re.compile(r"(?<![A-Za-z])([kK]?[mM])([23])(?!\d)")
+# 7x24, 7*24 between two digits: the times sign of a service window (7×24小时), not a placeholder.
+_TIMES = re.compile(r"(?<=\d)[xX*](?=\d)")
 _DASH_RUN = re.compile(r"(?<=\d)-{2,}(?=\d)")
 # Footnote marks after a value (≥95%*, ≥95%[1]) and trailing punctuation (。；).
 _TAIL = re.compile(r"(?:[。;,、.!?]|(?<=[\w%‰)])(?:\[\d{1,2}\]|\*{1,3}))+$")
@@ -102,7 +105,9 @@ def normalize(text: str) -> str:
     elif "," in text:
         text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group(0)], text)
-    if "m" in text:
+    if "x" in text or "X" in text or "*" in text:
+        text = _TIMES.sub("×", text)
+    if "m" in text or "M" in text:
         text = _SQUARE_METRE.sub(lambda m: m.group(1) + ("²" if m.group(2) == "2" else "³"), text)
     if "--" in text:
         text = _DASH_RUN.sub("-", text)

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple, Optional
 
-from perflint.values.dates import read_date
+from perflint.values.dates import IMPLIED_YEAR, read_date, read_recurring, read_span_end
 from perflint.values.numerals import chinese_to_int
 from perflint.values.units import is_scale_prefix, lookup, split_known_prefix
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# A unit the table does not know, kept as written for the unit rules to name the standard spelling:
+# Latin letters (M, KM, Km, KG, T, M², KWH), perhaps scaled (万M) or per something (元/KM), or a
+# compound of words (元/单位). A bare unknown word after an Arabic number (隻) is kept too.
+_OPEN_UNIT = re.compile(r"(?:十万|百万|千万|万|千|亿)?[A-Za-z]+[²³]?(?:/[A-Za-z\u4e00-\u9fff]+[²³]?)*"
+                         r"|[\u4e00-\u9fff]+(?:/[A-Za-z\u4e00-\u9fff]+[²³]?)+")
+_CLOCK = re.compile(r"(?P<hour>\d{1,2})(?:[时点](?:(?P<min>\d{1,2})分)?|:(?P<minute>\d\d))")
+_DIGITS_BACK = str.maketrans("²³", "23")
 _DUE_WORD = re.compile(r"[以之]?[前内]$")
 _LOWER = (">=", ">")
 _UPPER = ("<=", "<")
@@ -100,9 +108,13 @@ def _unit(text: Optional[str], chinese: bool) -> tuple[Optional[str], Optional[s
     known, rest = split_known_prefix(text)
     if known is not None and _CJK_ONLY.fullmatch(rest):
         return known.name, rest
-    if known is None and not chinese and _CJK_ONLY.fullmatch(text):
-        # The unit list is open (隻, 羽 …): keep an unknown word as written for the unit rules.
-        return text, None
+    if not chinese and (_OPEN_UNIT.fullmatch(text)
+                        or (known is None and _CJK_ONLY.fullmatch(text) and not text.endswith("前"))):
+        # The unit list is open (隻, 羽 …) and spellings vary (M for 米, KG): keep an unknown unit as
+        # written for the unit rules; units.suggest names the standard one. M2 was made M² by
+        # normalize.py so that its 2 is not read as a number: it is given back as typed. 时前 (25时前)
+        # is no unit.
+        return text.translate(_DIGITS_BACK), None
     # After a Chinese numeral an unknown word is prose (一站式服务), not a unit.
     raise ReadError("prose" if chinese else "unit", unit=text)
 
@@ -236,9 +248,88 @@ class Reader:
                 "remark": _remarks(event, tail)}
 
     def schedule(self, children: list) -> dict:
-        word, tail = children
+        word, due, tail = children
         period = str(word)[1:].rstrip("底末")
         unit = lookup(period) or lookup(period.rstrip("份度"))
-        return {"kind": "deadline", "period": unit.name if unit is not None else period,
-                "remark": None if tail is None else str(tail)}
+        fields = {"kind": "deadline", "period": unit.name if unit is not None else period}
+        if due is not None:  # 每季度末前: by the end of each quarter
+            fields.update(op="<=", remark=_remarks(_DUE_WORD.sub("", str(due)), tail))
+        else:
+            fields["remark"] = None if tail is None else str(tail)
+        return fields
+
+    def recurring(self, children: list) -> dict:
+        word, due, tail = children
+        try:
+            point, period = read_recurring(str(word))
+        except ValueError:
+            raise ReadError("date", date=str(word)) from None
+        post = ("<=", str(due)) if due is not None else ("<=", str(word)) if point.by_end else None
+        op, implicit = _combine(None, post)
+        event = None if due is None else _DUE_WORD.sub("", str(due)) or None
+        return {"kind": "deadline", "op": op, "date": point.date, "period": period, "implicit_op": implicit,
+                "remark": _remarks(event, tail)}
+
+    def clock(self, children: list) -> dict:
+        _day, time, due, tail = children
+        found = _CLOCK.fullmatch(str(time))
+        hour, minute = int(found["hour"]), int(found["min"] or found["minute"] or 0)
+        if hour > 24 or minute > 59 or hour == 24 and minute:
+            raise ReadError("date", date=str(time))
+        event = _DUE_WORD.sub("", str(due)) or None
+        return {"kind": "deadline", "op": "<=", "date": f"{IMPLIED_YEAR}-XX-XXT{hour:02d}:{minute:02d}",
+                "period": "日", "remark": _remarks(event, tail)}
+
+    def date_span(self, children: list) -> dict:
+        first, second, tail = children
+        try:
+            start, end = read_span_end(str(first)), read_span_end(str(second))
+        except ValueError:
+            bad = first if not _valid_date(str(first)) else second
+            raise ReadError("date", date=str(bad)) from None
+        start_year, end_year = start[:4], end[:4]
+        if start_year == IMPLIED_YEAR and end_year != IMPLIED_YEAR:
+            start = end_year + start[4:]  # 1月-2026年12月: the year written once
+        elif end_year == IMPLIED_YEAR and start_year != IMPLIED_YEAR:
+            end = start_year + end[4:]  # 2025年1月-12月
+        elif IMPLIED_YEAR not in start and "Q" not in start + end and start[:len(end)] > end[:len(start)]:
+            raise ReadError("impossible", first=str(first), second=str(second))
+        return {"kind": "deadline", "date": f"{start}/{end}", "remark": None if tail is None else str(tail)}
+
+    def ratio(self, children: list) -> dict:
+        lead, first, second, post = children
+        if not Decimal(second):
+            raise ReadError("unreadable")
+        op, implicit = _combine(lead, None if post is None else post[:2])
+        # A ratio has no unit; the ratio as written stays in remark.
+        return {"kind": "quantity", "op": op, "number": _quotient(Decimal(first), Decimal(second)), "unit": None,
+                "implicit_op": implicit, "remark": _remarks(f"{first}:{second}", None if post is None else post[2])}
+
+    def window(self, children: list) -> dict:
+        days, hours = children
+        week = Decimal(days)
+        if (hours.unit != "小时" or week != week.to_integral_value() or not 1 <= week <= 7
+                or not 0 < hours.number <= 24):
+            raise ReadError("unreadable")
+        return {"kind": "quantity", "op": "=", "number": hours.number, "unit": "小时/天", "implicit_op": False,
+                "remark": _remarks(f"每周{days}天", hours.remark)}
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        read_span_end(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _quotient(antecedent: Decimal, consequent: Decimal) -> Decimal:
+    """1:1 → 1, 3:2 → 1.5, 1:3 → 0.3333 (four places when the quotient does not terminate)."""
+    quotient = Fraction(antecedent) / Fraction(consequent)
+    number = Decimal(quotient.numerator) / Decimal(quotient.denominator)
+    rest = quotient.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    return number if rest == 1 else number.quantize(Decimal("0.0001"))
 

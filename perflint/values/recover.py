@@ -7,7 +7,6 @@ unparseable reading with a message that tells the officer how to fix the cell.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Optional
 
@@ -16,8 +15,8 @@ from perflint.values.messages import unparseable
 from perflint.values.parser import read
 from perflint.values.reader import ReadError
 from perflint.values.relative import read_relative
-from perflint.values.units import known_spellings, lookup
-from perflint.values.vocabulary import is_vague_prose, marker_reason
+from perflint.values.units import lookup, suggest
+from perflint.values.vocabulary import is_vague_prose, marker_reason, read_phrase
 
 _COMPARATORS = "≥≤><=≈~"
 _SEPARATORS = re.compile(r"[,;、]")
@@ -29,6 +28,9 @@ _DIGIT = re.compile(r"\d")
 # Indicator names that leak into the value are short; longer prefixes are prose.
 _MAX_LABEL = 16
 _GARBLED_GE = "》"
+# Marks in front of or after a value (★≥95%: a template's "required" star, ※, ▲): the value is read
+# and the marks kept in remark, for the template-residue rule to report.
+_MARKS = "★☆※▲△●○◆◇■□◎"
 
 
 def _attempt(raw: str, text: str) -> Optional[Constraint]:
@@ -77,6 +79,20 @@ def _salvage(raw: str, text: str, pos: int) -> Optional[Constraint]:
     return None
 
 
+def _unmarked(raw: str, text: str) -> Optional[Constraint]:
+    """The value inside decoration marks (★≥95%, ≥95%※), the marks in remark."""
+    bare = text.strip(_MARKS)
+    if bare == text or not bare:
+        return None
+    found = _lenient(raw, bare)
+    if found is None or found.kind == "unparseable":
+        return None
+    lead, trail = text[:text.index(bare)], text[text.index(bare) + len(bare):]
+    if lead:
+        found = _with_remark(found, lead, before=True)
+    return _with_remark(found, trail, before=False) if trail else found
+
+
 def _lenient(raw: str, text: str) -> Optional[Constraint]:
     return _attempt(raw, text) or _salvage(raw, text, _error_pos(text))
 
@@ -94,10 +110,9 @@ def _multiple(raw: str, text: str, pos: int) -> Optional[Constraint]:
 
 
 def _unit_problem(raw: str, unit: str) -> Constraint:
-    close = difflib.get_close_matches(unit, known_spellings(), n=1, cutoff=0.5)
-    if close:
-        canonical = lookup(close[0]).name
-        hint_zh, hint_en = f"（是否应为“{canonical}”？）", f" (did you mean {canonical}?)"
+    meant = suggest(unit)
+    if meant is not None:
+        hint_zh, hint_en = f"（是否应为“{meant.name}”？）", f" (did you mean {meant.name}?)"
     else:
         hint_zh = hint_en = ""
     return unparseable(raw, "unit", unit=unit, hint_zh=hint_zh, hint_en=hint_en)
@@ -112,6 +127,9 @@ def recover(raw: str, text: str, error: ReadError) -> Constraint:
     reason = marker_reason(text)
     if reason is not None:
         return unparseable(raw, reason)
+    found = read_phrase(raw, text) or _unmarked(raw, text)
+    if found is not None:
+        return found
     if error.key == "prose":
         return Constraint(input=raw, kind="vague") if is_vague_prose(text) else unparseable(raw, "unreadable")
     mixed = _MIXED.search(text)

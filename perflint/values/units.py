@@ -32,6 +32,9 @@ class _Table:
     prefixes: dict[str, Decimal]  # longest first
     per_only: frozenset[str]
     names: tuple[str, ...]
+    not_units: frozenset[str]  # words that start with a unit spelling (方案, 部门)
+    not_unit_lengths: tuple[int, ...]
+    folded: dict[str, Unit]  # case-folded spellings: KM, Km → 公里
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +49,12 @@ def _table() -> _Table:
                 raise ValueError(f"units.yaml: {text!r} is defined twice")
             simple[text] = unit
     prefixes = {p: Decimal(str(s)) for p, s in sorted(data["scale_prefixes"].items(), key=lambda kv: -len(kv[0]))}
-    return _Table(simple, prefixes, frozenset(data.get("per_only", ())), tuple(e["name"] for e in data["units"]))
+    not_units = frozenset(data.get("not_units", ()))
+    folded: dict[str, Unit] = {}
+    for text, unit in simple.items():
+        folded.setdefault(text.casefold(), unit)
+    return _Table(simple, prefixes, frozenset(data.get("per_only", ())), tuple(e["name"] for e in data["units"]),
+                  not_units, tuple(sorted({len(w) for w in not_units})), folded)
 
 
 def _scaled(text: str) -> Optional[Unit]:
@@ -90,12 +98,42 @@ def lookup(text: str) -> Optional[Unit]:
 
 
 def split_known_prefix(text: str) -> tuple[Optional[Unit], str]:
-    """The longest known unit at the start of `text`, and the rest (份资料 → 份, 资料)."""
+    """The longest known unit at the start of `text`, and the rest (份资料 → 份, 资料).
+
+    A unit never ends inside a longer word that is not one: 方案 is not 方 (立方米) + 案.
+    """
     for end in range(min(len(text), _MAX_UNIT_LEN), 0, -1):
         unit = lookup(text[:end])
         if unit is not None:
+            if end < len(text) and _cuts_word(text, end):
+                continue
             return unit, text[end:]
     return None, text
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    """A word that is no unit (方案, 部门: units.yaml not_units) runs across position `end` of `text`."""
+    table = _table()
+    for length in table.not_unit_lengths:
+        for start in range(max(0, end - length + 1), end):
+            if text[start:start + length] in table.not_units:
+                return True
+    return False
+
+
+def suggest(text: str) -> Optional[Unit]:
+    """The unit a misspelt unit most likely means: KM, Km → 公里; KG → 公斤; M → 米; None if none."""
+    unit = lookup(text)
+    if unit is not None:
+        return unit
+    table = _table()
+    folded = table.folded.get(text.casefold())
+    if folded is not None:
+        return folded
+    import difflib
+
+    close = difflib.get_close_matches(text.casefold(), list(table.folded), n=1, cutoff=0.5)
+    return table.folded[close[0]] if close else None
 
 
 def is_scale_prefix(text: str) -> bool:
