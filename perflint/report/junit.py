@@ -1,0 +1,77 @@
+"""`--format junit`: JUnit XML, the test report GitLab merge requests and Jenkins display.
+
+Each document is a `<testsuite>`. Each rule that found something in it is a failed `<testcase>`
+whose one `<failure>` lists every finding of that rule (the JUnit schema allows one failure per
+test case); a document with no findings has one passing test case, as linters' JUnit reports do.
+Passing rules are not listed: seventy test cases per document would bury the failures and make a
+report of ten thousand documents hundreds of megabytes. The classname is `department.file`, so
+Jenkins groups the documents by department. Suites are written as the documents stream past; the
+root carries no totals, which would have to be known before the first document (CI tools add the
+suites up themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from xml.sax.saxutils import escape, quoteattr
+
+from perflint.findings import Finding
+from perflint.report.base import DocumentResult, Reporter
+from perflint.report.summary import UNKNOWN_DEPARTMENT
+
+# Characters XML 1.0 forbids even escaped; a damaged document can put them into a message.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: object) -> str:
+    return escape(_ILLEGAL.sub("\ufffd", str(value)))
+
+
+def _attr(value: object) -> str:
+    return quoteattr(_ILLEGAL.sub("\ufffd", str(value)))
+
+
+def _failure(findings: list[Finding], lang: str) -> str:
+    """One failure for all of a rule's findings: the first as its message, every one in its text."""
+    first = findings[0]
+    message = first.message
+    if len(findings) > 1:
+        lead = f"{len(findings)} findings; first: " if lang == "en" else f"共 {len(findings)} 处，首处："
+        message = lead + message
+    body = "\n".join(f"{f.path}:{f.place}: [{f.severity.value}] {f.message}  ({f.pointer or '/'})" for f in findings)
+    return (f"      <failure message={_attr(message)} type={_attr(first.severity.value)}>"
+            f"{_text(body)}</failure>\n")
+
+
+class JunitReporter(Reporter):
+    def __init__(self, out, context) -> None:
+        super().__init__(out, context)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(f'<testsuites name="perflint {_text(context.version)}">\n')
+
+    def document(self, result: DocumentResult) -> None:
+        by_code: dict[str, list[Finding]] = defaultdict(list)
+        for f in result.findings:
+            by_code[f.code].append(f)
+        department = result.department or UNKNOWN_DEPARTMENT[self.context.lang]
+        # Jenkins splits a classname at its last dot into package and class: keep the file's dots out.
+        classname = _attr(f"{department}.{result.path.replace('.', '_')}")
+        out = self.out
+        out.write(f"  <testsuite name={_attr(result.path)} tests=\"{len(by_code) or 1}\" failures=\"{len(by_code)}\" "
+                  f"errors=\"0\" skipped=\"0\">\n")
+        out.write("    <properties>\n")
+        for name, value in (("department", department), ("year", result.year or ""), ("score", result.score),
+                            ("projects", result.projects), ("indicators", result.indicators)):
+            out.write(f"      <property name=\"{name}\" value={_attr(value)}/>\n")
+        out.write("    </properties>\n")
+        for code in sorted(by_code):
+            findings = by_code[code]
+            out.write(f"    <testcase name={_attr(f'{code} {findings[0].rule}')} classname={classname}>\n"
+                      f"{_failure(findings, self.context.lang)}    </testcase>\n")
+        if not by_code:
+            out.write(f'    <testcase name="perflint" classname={classname}/>\n')
+        out.write("  </testsuite>\n")
+
+    def close(self) -> None:
+        self.out.write("</testsuites>\n")

@@ -1,0 +1,297 @@
+"""The report formats for bureaus and CI: sarif, junit, xlsx and html.
+
+Each is produced by the command line from one small batch (the fixtures, a copy renamed to another
+department, a Chinese file name with a space and an unreadable file) and checked against the JSON
+findings of the same batch: SARIF against the official 2.1.0 schema, JUnit parsed as XML, the
+workbook opened with openpyxl, and the HTML page rendered in headless Chromium.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import jsonschema
+import openpyxl
+import pytest
+import rfc3986_validator  # noqa: F401 - without it the format checker lets any "uri-reference" pass
+from click.testing import CliRunner
+
+from perflint.cli import main
+
+ROOT = Path(__file__).parent.parent
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+ARTIFACTS = ROOT / "test-artifacts"
+CHINESE_NAME = "司法局 2026年.yaml"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """A working directory with docs/ in it; the reports are made from there, so paths are relative."""
+    base = tmp_path_factory.mktemp("batch")
+    docs = base / "docs"
+    docs.mkdir()
+    for path in (ROOT / "fixtures").glob("*.yaml"):
+        shutil.copy(path, docs / path.name)
+    seed = (ROOT / "fixtures" / "seed.yaml").read_text(encoding="utf-8")
+    (docs / "civil.yaml").write_text(seed.replace("溧平县司法局", "溧平县民政局"), encoding="utf-8")
+    shutil.copy(ROOT / "fixtures" / "seed-zh.yaml", docs / CHINESE_NAME)
+    (docs / "broken.yaml").write_text("department: [\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(base)
+        findings = json.loads(run("check", "docs", "--format", "json"))
+        departments = json.loads(run("check", "docs", "--summary", "department", "--format", "json"))
+        files = json.loads(run("check", "docs", "--summary", "file", "--format", "json"))
+        outputs = {}
+        for fmt, lang, name in (("sarif", "zh", "report.sarif"), ("junit", "zh", "report.xml"),
+                                ("xlsx", "zh", "report.xlsx"), ("xlsx", "en", "report-en.xlsx"),
+                                ("html", "zh", "report.html"), ("html", "en", "report-en.html")):
+            run("check", "docs", "--format", fmt, "--lang", lang, "-o", name)
+            outputs[fmt, lang] = base / name
+    assert findings and {f["severity"] for f in findings} == {"error", "warning", "info"}
+    return {"findings": findings, "departments": departments, "files": files, "out": outputs}
+
+
+# SARIF ------------------------------------------------------------------------------------------
+
+def test_sarif_validates_against_the_official_schema(batch):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    log = json.loads(batch["out"]["sarif", "zh"].read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+
+
+def test_sarif_results_are_the_findings(batch):
+    run_ = json.loads(batch["out"]["sarif", "zh"].read_text(encoding="utf-8"))["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    results = run_["results"]
+    assert len(results) == len(batch["findings"])
+    for result, finding in zip(results, batch["findings"]):
+        location = result["locations"][0]["physicalLocation"]
+        assert unquote(location["artifactLocation"]["uri"]) == finding["path"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        region = location["region"]
+        assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
+        assert result["ruleId"] == finding["code"] == rules[result["ruleIndex"]]["id"]
+        assert result["level"] == LEVEL[finding["severity"]]
+        assert result["message"]["text"] == finding["message"]
+    assert f"docs/{quote(CHINESE_NAME)}" in {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                                              for r in results}
+    fingerprints = [r["partialFingerprints"]["perflint/v1"] + r["locations"][0]["physicalLocation"]
+                    ["artifactLocation"]["uri"] for r in results]
+    assert len(set(fingerprints)) == len(fingerprints)
+    assert all(rule["help"]["text"] and rule["shortDescription"]["text"] for rule in rules)
+
+
+# JUnit ------------------------------------------------------------------------------------------
+
+def test_junit_has_a_suite_per_document_and_a_failure_per_rule_found(batch):
+    root = ET.parse(batch["out"]["junit", "zh"]).getroot()
+    assert root.tag == "testsuites"
+    suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+    by_path: dict = {}
+    for f in batch["findings"]:
+        by_path.setdefault(f["path"], Counter())[f["code"]] += 1
+    assert set(suites) == {row["file"] for row in batch["files"]}
+    for path, suite in suites.items():
+        codes = by_path.get(path, Counter())
+        cases = suite.findall("testcase")
+        assert int(suite.get("tests")) == len(cases) == max(1, len(codes))
+        assert int(suite.get("failures")) == len(codes) == len(suite.findall("testcase/failure"))
+        for case in cases:
+            failure = case.find("failure")
+            if failure is None:
+                assert not codes
+                continue
+            code = case.get("name").split()[0]
+            # The failure's text lists every finding of the rule, one a line.
+            assert len(failure.text.splitlines()) == codes[code]
+            assert failure.get("type") in LEVEL
+        score = {p.get("name"): p.get("value") for p in suite.iter("property")}["score"]
+        assert int(score) == next(row["score"] for row in batch["files"] if row["file"] == path)
+    assert all("." in case.get("classname") for case in root.iter("testcase"))
+
+
+# xlsx -------------------------------------------------------------------------------------------
+
+def test_xlsx_sheets_headers_filters_and_frozen_rows(batch):
+    workbook = openpyxl.load_workbook(batch["out"]["xlsx", "zh"])
+    assert workbook.sheetnames == ["部门汇总", "文件得分", "问题清单"]
+    findings = workbook["问题清单"]
+    assert [c.value for c in findings[1]] == ["文件", "部门", "位置", "行", "代码", "规则", "审核维度", "级别", "问题", "字段"]
+    for sheet in workbook:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(sheet.max_column)}{sheet.max_row}"
+        assert all(sheet.column_dimensions[openpyxl.utils.get_column_letter(i)].width >= 6
+                   for i in range(1, sheet.max_column + 1))
+    rows = list(findings.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[3], r[4], r[8]) for r in rows] == [
+        (f["path"], f["line"], f["code"], f["message"]) for f in batch["findings"]]
+    assert Counter(r[7] for r in rows) == Counter({"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]]
+                                                   for f in batch["findings"])
+    assert findings.column_dimensions["I"].width >= 60  # the message column is the wide one
+
+
+def test_xlsx_department_summary_matches_the_summary_table(batch):
+    sheet = openpyxl.load_workbook(batch["out"]["xlsx", "zh"])["部门汇总"]
+    assert [c.value for c in sheet[1]] == ["部门", "文件数", "错误", "警告", "提示", "平均得分", "最低得分"]
+    rows = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    expected = [[d["department"], int(d["files"]), int(d["errors"]), int(d["warnings"]), int(d["info"]),
+                 float(d["mean score"]), int(d["lowest score"])] for d in batch["departments"]]
+    assert rows == expected
+    assert len(rows) >= 4  # three fixture departments, the renamed copy and the unreadable file
+
+
+def test_xlsx_in_english(batch):
+    workbook = openpyxl.load_workbook(batch["out"]["xlsx", "en"])
+    assert workbook.sheetnames == ["Departments", "Documents", "Findings"]
+    assert [c.value for c in workbook["Departments"][1]] == [
+        "department", "documents", "errors", "warnings", "info", "mean score", "lowest score"]
+    assert [c.value for c in workbook["Findings"][1]][:2] == ["file", "department"]
+    assert {r[0] for r in workbook["Findings"].iter_rows(min_row=2, max_col=8, values_only=True)} <= {
+        f["path"] for f in batch["findings"]}
+
+
+# HTML -------------------------------------------------------------------------------------------
+
+def test_html_is_one_file_that_loads_nothing(batch):
+    page = batch["out"]["html", "zh"].read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)|@import|url\(""", page, re.I)
+    assert '<html lang="zh-CN">' in page
+    for code in {f["code"] for f in batch["findings"]}:
+        assert f'id="rule-{code}"' in page
+
+
+class _Elements(HTMLParser):
+    """Every start tag of a serialized DOM with its attributes, and the text inside each element with an id."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: dict[str, str] = {}
+        self._open: list = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if attrs.get("id"):
+            self.text[attrs["id"]] = ""
+        if tag not in self.VOID:
+            self._open.append(attrs.get("id"))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for key in filter(None, self._open):
+            self.text[key] += data
+
+    def having(self, tag: str, cls: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag and (not cls or cls in (a.get("class") or "").split())]
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    message = "headless Chromium is needed to check the HTML report (Debian: apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _browse(page: Path, tmp_path: Path, fragment: str = "", screenshot: Path = None) -> str:
+    """The page's DOM after its script ran, offline: no host name resolves, nothing is fetched."""
+    args = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+            "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=5000", "--enable-logging=stderr", "--v=0"]
+    url = page.as_uri() + fragment
+    if screenshot is not None:
+        done = subprocess.run([*args, "--window-size=1400,1800", f"--screenshot={screenshot}", url],
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr[-2000:]
+    done = subprocess.run([*args, "--dump-dom", url], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    # The page's console: a script error or a blocked load would show here.
+    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
+    assert console == []
+    return done.stdout
+
+
+def _segments(counts: dict) -> int:
+    return sum(1 for per in counts.values() for n in per.values() if n)
+
+
+def test_html_renders_charts_and_table_in_chromium(batch, tmp_path):
+    findings = batch["findings"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report-html.png"
+    shutil.copy(batch["out"]["html", "zh"], ARTIFACTS / "report.html")
+    dom = _Elements(_browse(batch["out"]["html", "zh"], tmp_path, screenshot=shot))
+    assert shot.stat().st_size > 20_000
+    assert dom.having("body", "")[0].get("data-rendered") == "true"  # the script ran to its end
+
+    # One bar segment per department and severity with findings, and per rule and severity.
+    by_department: dict = {}
+    by_rule: dict = {}
+    departments = {row["file"]: row["department"] for row in batch["files"]}
+    for f in findings:
+        by_department.setdefault(departments[f["path"]], Counter())[f["severity"]] += 1
+        by_rule.setdefault(f["code"], Counter())[f["severity"]] += 1
+    top_rules = dict(sorted(by_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:20])
+    bars = dom.having("rect", "bar")
+    assert len(bars) == _segments(by_department) + _segments(top_rules)
+
+    rows = dom.having("tr", "finding")
+    assert len(rows) == min(100, len(findings))
+    assert len(dom.having("tr", "document")) == min(50, len(batch["files"]))
+    assert dom.text["card-2"].startswith(str(len(findings)))
+    # Every finding links to its rule's documentation in the same page.
+    targets = {a["href"] for t, a in dom.tags if t == "a" and a.get("href", "").startswith("#rule-")}
+    ids = {a["id"] for t, a in dom.tags if "id" in a}
+    assert targets and {t[1:] for t in targets} <= ids
+    options = {a.get("value") for t, a in dom.tags if t == "option"}
+    assert {departments[f["path"]] for f in findings} <= options
+
+
+def test_html_filters_from_the_fragment(batch, tmp_path):
+    """A filtered view can be bookmarked: #?dept=…&sev=… shows only those findings."""
+    departments = {row["file"]: row["department"] for row in batch["files"]}
+    wanted = [f for f in batch["findings"]
+              if departments[f["path"]] == "溧平县司法局" and f["severity"] == "warning"]
+    assert wanted
+    fragment = "#?" + "&".join(f"{k}={quote(v)}" for k, v in (("dept", "溧平县司法局"), ("sev", "warning")))
+    dom = _Elements(_browse(batch["out"]["html", "zh"], tmp_path, fragment))
+    rows = dom.having("tr", "finding")
+    assert len(rows) == len(wanted)
+    assert all(row["class"].split() == ["finding", "warning"] for row in rows)
+
+
+def test_html_in_english(batch, tmp_path):
+    page = _browse(batch["out"]["html", "en"], tmp_path)
+    dom = _Elements(page)
+    assert ("html", {"lang": "en"}) in dom.tags
+    assert "Findings per department" in page and "Budget performance document review" in page
+    assert "What it checks" in dom.text["rules"]
+    assert len(dom.having("tr", "finding")) == min(100, len(batch["findings"]))
