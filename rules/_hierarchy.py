@@ -9,7 +9,7 @@ from typing import Optional
 
 import yaml
 
-_SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
+SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +20,7 @@ def _table() -> dict:
 
 def standard_name(label: Optional[str], first_level: bool) -> str:
     """The standard name of a level label: aliases resolved, system labels and spaces removed."""
-    name = _SYSTEM_LABEL.sub("", "".join((label or "").split()))
+    name = SYSTEM_LABEL.sub("", "".join((label or "").split()))
     if not name:
         return ""
     name = _table()["aliases"]["first" if first_level else "second"].get(name, name)

@@ -1,12 +1,8 @@
-import re
-
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import framework, known_second_levels, standard_name
+from perflint.rules._hierarchy import SYSTEM_LABEL, framework, known_second_levels, standard_name
 from perflint.rules._shared import text
 
-# A label the budget system appends to a level name (成本指标(必填硬性指标)): not a local variant.
-_SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")
 _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标", "second level")}
 
 
@@ -77,7 +73,8 @@ class LevelNameNonstandard(Rule):
         standard = standard_name(written, first_level=first)
         names = _first_levels() if first else known_second_levels()
         if standard in names:
-            if _SYSTEM_LABEL.sub("", written) == standard:
+            # A label the budget system appends (成本指标(必填硬性指标)) does not make a local variant.
+            if SYSTEM_LABEL.sub("", written) == standard:
                 return None
             return "default", {"standard": standard}
         levels = framework(fw)
