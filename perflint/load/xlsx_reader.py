@@ -41,8 +41,10 @@ def read_xlsx(data: bytes, path: str) -> LoadedDocument:
 
 
 def _blocks(values, formulas, problems: list[Problem]) -> Iterator[Block]:
+    # Lines run on across the sheets (the label keeps sheet!cell), so findings sort in reading order.
+    offset = 0
     for sheet in values.worksheets:
-        first = Location.point(1, 1, f"{sheet.title}!A1")
+        first = Location.point(offset + 1, 1, f"{sheet.title}!A1")
         if sheet.sheet_state != "visible":
             problems.append(Problem("import-sheet-skipped", location=first, args={"sheet": sheet.title}))
             continue
@@ -50,7 +52,7 @@ def _blocks(values, formulas, problems: list[Problem]) -> Iterator[Block]:
         found = False
         for row in sheet.iter_rows(min_row=sheet.min_row, max_row=sheet.max_row, min_col=sheet.min_column,
                                    max_col=sheet.max_column):
-            cells = tuple(_cell(sheet.title, cell, formulas[sheet.title], problems) for cell in row)
+            cells = tuple(_cell(sheet.title, cell, formulas[sheet.title], problems, offset) for cell in row)
             block = Row(cells)
             filled = block.filled()
             found = found or bool(filled)
@@ -59,10 +61,11 @@ def _blocks(values, formulas, problems: list[Problem]) -> Iterator[Block]:
         if not found:
             problems.append(Problem("import-empty-table", location=first, message="sheet",
                                     args={"table": sheet.title}))
+        offset += sheet.max_row
 
 
-def _cell(title: str, cell: Any, formulas: Any, problems: list[Problem]) -> Cell:
-    where = Location.point(cell.row, cell.column, f"{title}!{cell.coordinate}")
+def _cell(title: str, cell: Any, formulas: Any, problems: list[Problem], offset: int) -> Cell:
+    where = Location.point(offset + cell.row, cell.column, f"{title}!{cell.coordinate}")
     if cell.value is None:
         formula = formulas.cell(cell.row, cell.column).value
         if isinstance(formula, str) and formula.startswith("="):
