@@ -7,7 +7,6 @@ the number of documents.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from contextlib import nullcontext
@@ -99,6 +98,8 @@ def _check_in_worker(path: str) -> DocumentResult:
 
 
 def _pool_context():
+    import multiprocessing  # only a batch needs it
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

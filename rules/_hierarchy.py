@@ -18,6 +18,7 @@ def _table() -> dict:
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+@lru_cache(maxsize=1024)
 def standard_name(label: Optional[str], first_level: bool) -> str:
     """The standard name of a level label: aliases resolved, system labels and spaces removed."""
     name = SYSTEM_LABEL.sub("", "".join((label or "").split()))

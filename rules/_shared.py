@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from perflint.load.model import Document, Indicator, Node, Project
@@ -95,17 +96,24 @@ def strings(document: Document) -> tuple[tuple[str, str], ...]:
     since several rules scan them all."""
     found = document.__dict__.get(_STRINGS)
     if found is None:
-        found = tuple(_strings_below(document, ""))
-        document.__dict__[_STRINGS] = found
+        collected: list[tuple[str, str]] = []
+        _collect_strings(document, "", collected)
+        found = document.__dict__[_STRINGS] = tuple(collected)
     return found
 
 
-def _strings_below(node: object, pointer: str) -> Iterator[tuple[str, str]]:
+def _collect_strings(node: object, pointer: str, into: list[tuple[str, str]]) -> None:
     if isinstance(node, str):
-        yield pointer, node
+        into.append((pointer, node))
     elif isinstance(node, Node):
-        for name in type(node).model_fields:
-            yield from _strings_below(getattr(node, name), f"{node.pointer}/{name}")
+        values = node.__dict__
+        for name in _field_names(type(node)):
+            _collect_strings(values[name], f"{pointer}/{name}", into)
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _strings_below(item, f"{pointer}/{index}")
+            _collect_strings(item, f"{pointer}/{index}", into)
+
+
+@lru_cache(maxsize=None)
+def _field_names(model: type) -> tuple[str, ...]:
+    return tuple(model.model_fields)

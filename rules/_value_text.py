@@ -232,7 +232,8 @@ def redundant_comparator(cell: Optional[str]) -> Optional[tuple[str, str]]:
     return None
 
 
-def _unit_matches(cell: str, standalone: bool) -> list[tuple[int, int, _UnitAlias]]:
+@lru_cache(maxsize=4096)
+def _unit_matches(cell: str, standalone: bool) -> tuple[tuple[int, int, _UnitAlias], ...]:
     """Where non-standard unit spellings stand in a cell, longest spelling first (M2 before M)."""
     probe = f"1{cell}" if standalone else cell
     shift = 1 if standalone else 0
@@ -242,7 +243,7 @@ def _unit_matches(cell: str, standalone: bool) -> list[tuple[int, int, _UnitAlia
             start, end = match.span("unit")
             if not any(s < end and start < e for s, e, _ in spans):
                 spans.append((start - shift, end - shift, alias))
-    return sorted(spans, key=lambda span: span[0])
+    return tuple(sorted(spans, key=lambda span: span[0]))
 
 
 def unit_fixes(cell: Optional[str], standalone: bool = False) -> list[tuple[str, str]]:
