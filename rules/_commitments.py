@@ -307,7 +307,7 @@ def extract(prose: Optional[str]) -> list[Commitment]:
 
 
 # Several rules read the same prose of the same document: extract it once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _extract(prose: str) -> tuple[Commitment, ...]:
     return tuple(c for clause in _CLAUSE.split(_mask(prose)) for c in _in_clause(clause))
 
@@ -316,7 +316,7 @@ def prose_claims(pointer: str, prose: Optional[str]) -> list[Claim]:
     return list(_prose_claims(pointer, text(prose)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _prose_claims(pointer: str, prose: str) -> tuple[Claim, ...]:
     claims = []
     for commitment in _extract(prose):
@@ -386,7 +386,7 @@ def bigrams(phrase: str, generic: bool = False) -> set[str]:
     return pieces if generic else pieces - generic_bigrams()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def metric_key(phrase: str) -> str:
     """A metric phrase reduced for comparison: CJK and alphanumerics only, synonyms rewritten."""
     key = "".join(ch for ch in phrase if is_cjk(ch) or ch.isalnum())
@@ -403,7 +403,7 @@ def _specific(core: str) -> bool:
     return len(core) >= 2 and core not in lexicon()["generic_cores"]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def similarity(a: str, b: str) -> Decimal:
     """How surely two metric phrases name the same thing, 0–1.
 

@@ -23,7 +23,7 @@ def lexicon() -> dict:
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def compact(text: Optional[str]) -> str:
     """The text without whitespace and punctuation: 普法宣传品制作数量。 and 普法宣传品 制作数量 compare equal."""
     return "".join(ch for ch in (text or "") if unicodedata.category(ch)[0] not in "PZC")

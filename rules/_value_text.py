@@ -232,7 +232,7 @@ def redundant_comparator(cell: Optional[str]) -> Optional[tuple[str, str]]:
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _unit_matches(cell: str, standalone: bool) -> tuple[tuple[int, int, _UnitAlias], ...]:
     """Where non-standard unit spellings stand in a cell, longest spelling first (M2 before M)."""
     probe = f"1{cell}" if standalone else cell

@@ -27,7 +27,7 @@ def parse_value(text: str) -> Constraint:
     return _read(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _memo(text: str) -> Constraint:
     return _read(text)
 
