@@ -14,13 +14,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterable, Optional
-
-import yaml
 
 from perflint.engine.rule import Text
 from perflint.load.model import Indicator, Project, Target
+from perflint.rules._data import load_data
 from perflint.rules._shared import is_change_name, plain, text
 from perflint.values import Constraint, parse_value
 from perflint.values.units import lookup, split_known_prefix
@@ -58,10 +56,8 @@ _NOT_BEFORE = re.compile(r"[A-Za-z/\-.第+=]\s*$")
 _NOT_AFTER = re.compile(r"^\s*[号〕\]］】)）﹞]")
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return yaml.load(files("perflint.rules").joinpath("consistency_lexicon.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data("consistency_lexicon.yaml")
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:

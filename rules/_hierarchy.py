@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 from typing import Optional
 
-import yaml
+from perflint.load.model import Indicator
+from perflint.rules._data import load_data
 
 SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict:
-    return yaml.load(files("perflint.rules").joinpath("hierarchy.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data("hierarchy.yaml")
 
 
 @lru_cache(maxsize=1024)
@@ -47,3 +45,11 @@ def known_second_levels() -> frozenset[str]:
 def known_names() -> frozenset[str]:
     first = {l1 for fw in _table()["frameworks"].values() for l1 in fw}
     return frozenset(first) | known_second_levels()
+
+
+def level1_of(indicator: Indicator) -> str:
+    return standard_name(indicator.level1, first_level=True)
+
+
+def level2_of(indicator: Indicator) -> str:
+    return standard_name(indicator.level2, first_level=False)

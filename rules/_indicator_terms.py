@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterable, Optional
 
-import yaml
-
 from perflint.load.model import Indicator
-from perflint.rules._hierarchy import standard_name
+from perflint.rules._data import load_data
+from perflint.rules._hierarchy import level2_of
 from perflint.rules._shared import PERCENT_UNITS, is_cost, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import Unit, lookup
@@ -20,23 +18,13 @@ from perflint.values.units import Unit, lookup
 _MONEY_IN_TEXT = re.compile(r"[0-9０-９.]+\s*[万亿千百]?元")
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return yaml.load(files("perflint.rules").joinpath("indicator_lexicon.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data("indicator_lexicon.yaml")
 
 
 def first_of(name: str, words: Iterable[str]) -> Optional[str]:
     """The first of `words` found in `name`, or None."""
     return next((word for word in words if word in name), None)
-
-
-def level1_of(indicator: Indicator) -> str:
-    return standard_name(indicator.level1, first_level=True)
-
-
-def level2_of(indicator: Indicator) -> str:
-    return standard_name(indicator.level2, first_level=False)
 
 
 def value_unit(constraint: Constraint) -> Optional[Unit]:

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from decimal import Decimal
+from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterator, Literal, NamedTuple, Optional
 
-import yaml
-
-from perflint.load.model import Indicator
-from perflint.rules._hierarchy import standard_name
+from perflint.rules._data import load_data
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return yaml.load(files("perflint.rules").joinpath("structure_lexicon.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data("structure_lexicon.yaml")
 
 
 @lru_cache(maxsize=2048)
@@ -90,10 +84,6 @@ def untraceable_basis(basis: Optional[str]) -> Optional[Literal["generic", "meth
     if not kinds:
         return None
     return "generic" if "generic" in kinds else "method"
-
-
-def level1_of(indicator: Indicator) -> str:
-    return standard_name(indicator.level1, first_level=True)
 
 
 # --- 发文字号 (GB/T 9704-2012 7.2.5) ----------------------------------------------------------

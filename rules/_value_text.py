@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterator, Optional
-
-import yaml
 
 from perflint.engine.rule import Text
 from perflint.load.model import Document, Indicator, Project
+from perflint.rules._data import load_data
 from perflint.rules._shared import BRACKETED_TAIL, bare_name, is_rate_name, plain, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import lookup
@@ -79,8 +77,7 @@ def _unit_alias(entry: dict) -> _UnitAlias:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    data = yaml.load(files("perflint.rules").joinpath("value_lexicon.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load_data("value_lexicon.yaml")
     residue = data["residue"]
     hints = {ending: (units,) if isinstance(units, str) else tuple(units)
              for ending, units in data["unit_hints"].items()}

@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import first_of, level2_of, lexicon, negative_event, value_unit
+from perflint.rules._hierarchy import level2_of
+from perflint.rules._indicator_terms import first_of, lexicon, negative_event, value_unit
 from perflint.rules._shared import indicators, plain, text
 
 

@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import execution_rate, is_percent, level2_of
+from perflint.rules._hierarchy import level2_of
+from perflint.rules._indicator_terms import execution_rate, is_percent
 from perflint.rules._shared import indicators, is_satisfaction_name, text
 
 

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import level1_of
+from perflint.rules._hierarchy import level1_of
 from perflint.rules._shared import indicators, is_satisfaction_name, text
 
 

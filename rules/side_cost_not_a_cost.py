@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import is_side_cost, level2_of, side_cost_without_cost
+from perflint.rules._hierarchy import level2_of
+from perflint.rules._indicator_terms import is_side_cost, side_cost_without_cost
 from perflint.rules._shared import indicators
 
 _SOCIAL = Text("社会成本", "social cost")

@@ -1,0 +1,16 @@
+"""The rules' word lists and tables, kept as YAML data beside them and read once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """A YAML data file of the rules package, e.g. "hierarchy.yaml"."""
+    return yaml.load(files("perflint.rules").joinpath(name).read_text("utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
