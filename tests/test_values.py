@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import subprocess
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from perflint.cli import main
 from perflint.values import Constraint, parse_value
 from perflint.values.data import load_yaml, read_text
 from perflint.values.normalize import normalize
@@ -200,3 +203,18 @@ def test_normalisation_keeps_unit_glyphs():
     assert normalize("1:1") == "1:1"
     assert normalize("7x24小时") == normalize("7*24小时") == "7×24小时"
     assert normalize("≥800M2") == "≥800M²"  # its 2 is no number; the reader gives back M2
+
+
+def test_the_command_prints_the_documented_json_for_every_case():
+    """`perflint value` over every string of the data file, in one run: one JSON object per input,
+    with the fixed keys first and the case's expected reading."""
+    # A lone "-" asks the command to read standard input, so that one case is read from there.
+    cases = [case for case in CASES["corpus"] + CASES["extra"] if case["input"] != "-"]
+    result = CliRunner().invoke(main, ["value", "--", *(case["input"] for case in cases)])
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and len(lines) == len(cases)
+    for case, line in zip(cases, lines):
+        printed = json.loads(line)
+        assert list(printed)[:5] == ["input", "kind", "op", "number", "unit"]
+        assert printed["input"] == case["input"]
+        assert {field: printed.get(field) for field in FIELDS} == {field: case.get(field) for field in FIELDS}, line
