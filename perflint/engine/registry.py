@@ -102,7 +102,11 @@ def _entry_point_rules(names: Iterable[str]) -> Iterable[tuple[str, type[Rule]]]
     """An entry point names a module of rules or a single Rule class."""
     from importlib.metadata import entry_points
 
-    available = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    if sys.version_info >= (3, 10):
+        found = entry_points(group=ENTRY_POINT_GROUP)
+    else:  # pragma: no cover - Python 3.9 returns a dict of groups
+        found = entry_points().get(ENTRY_POINT_GROUP, [])
+    available = {ep.name: ep for ep in found}
     for name in names:
         if name not in available:
             raise UsageError(f"plugin {name!r} is not installed (no {ENTRY_POINT_GROUP!r} entry point of that name)")
