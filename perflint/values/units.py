@@ -144,8 +144,3 @@ def is_scale_prefix(text: str) -> bool:
 def known_units() -> list[str]:
     """Canonical names of the table's units, for "did you mean" suggestions."""
     return list(_table().names)
-
-
-def known_spellings() -> list[str]:
-    """Canonical names and aliases: what a misspelt unit is compared against."""
-    return list(_table().simple)
