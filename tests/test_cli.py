@@ -329,3 +329,11 @@ def test_one_bad_file_never_stops_a_batch(tmp_path):
     _, findings = json_findings(tmp_path)
     assert {f["code"] for f in findings} >= {"PF002", "PF003", "PF004", "PF005", "PF201", "PF304"}
     assert run("check", tmp_path).output.splitlines()[-1].startswith("共检查 9 个文件")
+
+
+def test_grammar_and_rules_install_inside_the_package():
+    """No top-level `grammar` or `rules` package in site-packages: they install as perflint's own."""
+    import importlib.util
+
+    assert importlib.util.find_spec("grammar") is None and importlib.util.find_spec("rules") is None
+    assert importlib.util.find_spec("perflint.grammar") and importlib.util.find_spec("perflint.rules")
