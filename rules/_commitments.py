@@ -10,6 +10,7 @@ synonym table has rewritten 比例 as 率, 人数 as 人 …
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -422,6 +423,11 @@ def similarity(a: str, b: str) -> Decimal:
     # Two rates of one subject measure different things when what they count differs:
     # 执法人员培训率 and 执法人员考核通过率.
     if short != _core(short) and long != _core(long) and short[-3:-1] != long[-3:-1]:
+        return Decimal(0)
+    # Two measures of one subject are different things when what follows the shared subject has
+    # nothing in common: 普法宣传品台账建立份数 and 普法宣传品制作数量.
+    shared = len(os.path.commonprefix((ka, kb)))
+    if shared >= 2 and not bigrams(ka[shared:], generic=True) & bigrams(kb[shared:], generic=True):
         return Decimal(0)
     pa, pb = bigrams(ka), bigrams(kb)
     if not pa or not pb:

@@ -203,3 +203,11 @@ def test_limit_relative_targets_are_not_compared():
     relative target with no bounds, so the two are never compared."""
     assert read("调解案件数较上年增长5%") == [("调解案件数较上年增长", "=5%")]
     assert bounds(parse_value("较上年提高5%")) is None
+
+
+def test_two_measures_of_one_subject_do_not_match():
+    """What follows the shared subject decides: 制作数量 and 台账建立份数 count different things."""
+    from perflint.rules._commitments import similarity
+
+    assert similarity("普法宣传品台账建立份数", "普法宣传品制作数量") == 0
+    assert similarity("矛盾纠纷调解", "调解矛盾纠纷") > 0  # the same words in another order still match
