@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterator, Optional
 
-from perflint.load.model import Document, Indicator, Node, Project
+from perflint.load.model import Document, Indicator, Node, Project, field_names
 from perflint.values.units import Unit, lookup
 
 PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
@@ -107,13 +106,9 @@ def _collect_strings(node: object, pointer: str, into: list[tuple[str, str]]) ->
         into.append((pointer, node))
     elif isinstance(node, Node):
         values = node.__dict__
-        for name in _field_names(type(node)):
+        for name in field_names(type(node)):
             _collect_strings(values[name], f"{pointer}/{name}", into)
     elif isinstance(node, list):
         for index, item in enumerate(node):
             _collect_strings(item, f"{pointer}/{index}", into)
 
-
-@lru_cache(maxsize=None)
-def _field_names(model: type) -> tuple[str, ...]:
-    return tuple(model.model_fields)

@@ -58,6 +58,17 @@ def shape(annotation: Any) -> tuple[Any, Any]:
     return annotation, None
 
 
+@lru_cache(maxsize=None)
+def field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """The model's fields; cached, since pydantic's `model_fields` is slow to read in a hot loop."""
+    return tuple(model.model_fields)
+
+
+@lru_cache(maxsize=None)
+def field_type(model: type[BaseModel], name: str) -> Any:
+    return model.model_fields[name].annotation
+
+
 def aliases(model: type[BaseModel], name: str) -> list[str]:
     """The English name and the Chinese labels of one field."""
     choices = getattr(model.model_fields[name].validation_alias, "choices", None)

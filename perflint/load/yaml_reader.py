@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from perflint.load.decode import decode
 from perflint.load.document import LoadedDocument
-from perflint.load.model import Document, Node, aliases, shape
+from perflint.load.model import Document, Node, aliases, field_names, field_type, shape
 from perflint.load.problems import Problem
 from perflint.location import Location, SourceMap, join_pointer
 
@@ -46,10 +46,6 @@ class _Aliases:
             table = {label: name for name in model.model_fields for label in aliases(model, name)}
             cls._cache[model] = table
         return table
-
-
-def _field_type(model: type[BaseModel], name: str) -> Any:
-    return model.model_fields[name].annotation
 
 
 class _Walker:
@@ -137,7 +133,7 @@ class _Walker:
         for name, key_node, value_node in self._entries(node, pointer, _Aliases.of(model)):
             child = join_pointer(pointer, name)
             self.source.add(child, _location(value_node), _location(key_node))
-            out[name] = self.walk(value_node, _field_type(model, name), child)
+            out[name] = self.walk(value_node, field_type(model, name), child)
         return out
 
     def _walk_mapping(self, node: yaml.MappingNode, item: Any, pointer: str) -> Any:
@@ -218,8 +214,9 @@ def validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
 def assign_pointers(node: Any, pointer: str) -> None:
     if isinstance(node, Node):
         node.place_at(pointer)
-        for name in type(node).model_fields:
-            assign_pointers(getattr(node, name), f"{pointer}/{name}")
+        values = node.__dict__
+        for name in field_names(type(node)):
+            assign_pointers(values[name], f"{pointer}/{name}")
     elif isinstance(node, list):
         for i, item in enumerate(node):
             assign_pointers(item, f"{pointer}/{i}")
