@@ -11,7 +11,6 @@ import os
 import sys
 from contextlib import nullcontext
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
 from perflint.config import Settings
@@ -47,11 +46,11 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
     if ignored:
         findings = [f for f in findings if f.code not in ignored]
     keys: list = []
-    if settings.baseline or settings.write_baseline:
+    baseline_file = settings.baseline or settings.write_baseline
+    if baseline_file:
         from perflint.engine.baseline import keys_of
 
-        base = settings.baseline.parent if settings.baseline else Path.cwd()
-        keys = keys_of(loaded, findings, base)
+        keys = keys_of(loaded, findings, baseline_file.parent)
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
     document = loaded.document

@@ -99,7 +99,7 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
                          framework=framework, require_reason=require_reason, exclude=_split(exclude),
-                         baseline=Path(baseline) if baseline else None, write_baseline=bool(write_baseline) or None)
+                         baseline=Path(baseline) if baseline else None, write_baseline=Path(write_baseline) if write_baseline else None)
     rules = active_rules(settings)
     if fix or diff:
         changed = _fix(list(paths), settings, rules, write=not diff)

@@ -62,7 +62,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1024 * 1024
     baseline: Optional[Path] = None  # command line only: accept the findings recorded there
-    write_baseline: bool = False  # command line only: record the findings' baseline keys
+    write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
     require_reason: bool = False
     path: Optional[Path] = None  # the file these settings came from
     origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it

@@ -58,3 +58,14 @@ def test_a_broken_baseline_is_a_usage_error(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     result = run("check", SEED, "--baseline", bad)
     assert result.exit_code == 2 and "cannot read baseline" in result.output
+
+
+def test_a_baseline_kept_in_another_folder_still_matches(tmp_path, monkeypatch):
+    """Paths are stored relative to the baseline's own folder, whichever folder perflint runs in."""
+    monkeypatch.chdir(tmp_path)
+    Path("seed.yaml").write_bytes(SEED.read_bytes())
+    Path("ci").mkdir()
+    run("check", "seed.yaml", "--write-baseline", "ci/baseline.json")
+    assert json.loads(Path("ci/baseline.json").read_text("utf-8"))["entries"][0]["path"] == "../seed.yaml"
+    result = run("check", "seed.yaml", "--baseline", "ci/baseline.json", "--format", "json")
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
