@@ -137,12 +137,17 @@ def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Itera
         yield from bar
 
 
+def document_paths(paths: list[str], settings: Settings) -> list[str]:
+    """The documents a command covers: the files named and those found in directories, sorted, once each."""
+    return sorted(set(iter_paths(paths, settings.exclude, settings.base)))
+
+
 def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Optional[int] = None,
               stdin_filename: Optional[str] = None, rules: Optional[RuleSet] = None,
               keys: Optional[list] = None) -> Outcome:
     """Check and report every document; with `keys`, also collect their baseline keys into it."""
     rules = rules or active_rules(settings)
-    names = sorted(set(iter_paths(paths, settings.exclude, settings.base)))
+    names = document_paths(paths, settings)
     outcome = Outcome()
     results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename)
     for result in _progress(results, len(names), settings.lang):

@@ -152,11 +152,14 @@ def rules(fmt, lang, config) -> None:
 
 def _fix(paths: list[str], settings, rules, write: bool) -> int:
     """Fix (or, without `write`, print the diff of) every document; the number of files changed."""
+    from perflint.check import document_paths
     from perflint.fix import fix_file, write_atomically
-    from perflint.load import STDIN, iter_paths
+    from perflint.load import STDIN
 
     files = edits = 0
-    for name in sorted(set(iter_paths(paths, settings.exclude, settings.base)) - {STDIN}):
+    for name in document_paths(paths, settings):
+        if name == STDIN:  # standard input has no file to fix
+            continue
         result = fix_file(name, rules, settings.lang, settings.max_file_size)
         if not result.changed:
             continue
@@ -243,12 +246,13 @@ def import_document(path, output, lang, force) -> None:
     from perflint.errors import UsageError
     from perflint.load import load_path
     from perflint.load.writer import to_yaml
+    from perflint.report.text import text_line
 
     settings = _settings(None)
     loaded = load_path(path, max_size=settings.max_file_size)
     # What the reader skipped or guessed: the input rules' findings, nothing else.
     for f in lint(loaded, active_rules(replace(settings, select=("PF0",), ignore=())), settings.lang):
-        click.echo(f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})", err=True)
+        click.echo(text_line(f), err=True)
     if loaded.document is None:
         sys.exit(1)
     text = to_yaml(loaded.document, lang)

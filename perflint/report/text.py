@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from perflint.findings import Severity
+from perflint.findings import Finding, Severity
 from perflint.report.base import DocumentResult, Reporter
+
+
+def text_line(f: Finding) -> str:
+    """One finding as the text format prints it (cli.md)."""
+    return f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})"
 
 
 class TextReporter(Reporter):
@@ -18,7 +23,7 @@ class TextReporter(Reporter):
         self.files += 1
         for f in result.findings:
             self.counts[f.severity] += 1
-            self.out.write(f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})\n")
+            self.out.write(text_line(f) + "\n")
 
     def close(self) -> None:
         errors, warnings, infos = (self.counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
