@@ -217,10 +217,17 @@ def test_a_run_of_unknown_rows_is_one_finding():
 
 
 def test_an_unknown_column_is_reported_and_its_cells_not_read():
-    loaded = text(HEAD + "项目名称\t2026年法律援助\n" + INDICATOR_HEADER.replace("\n", "\t权重\n")
-                  + "产出指标\t数量指标\t办理法律援助案件数\t≥300件\t工作计划\t20\n")
+    loaded = text(HEAD + "项目名称\t2026年法律援助\n" + INDICATOR_HEADER.replace("\n", "\t联系人\n")
+                  + "产出指标\t数量指标\t办理法律援助案件数\t≥300件\t工作计划\t张三\n")
     assert rules_of(loaded) == [("import-unknown-column", "default"), ("import-skipped", "cell")]
     assert loaded.document.projects[0].indicators[0].basis == "工作计划"
+
+
+def test_a_weight_column_is_read_as_the_indicator_weight():
+    loaded = text(HEAD + "项目名称\t2026年法律援助\n" + INDICATOR_HEADER.replace("\n", "\t权重\n")
+                  + "产出指标\t数量指标\t办理法律援助案件数\t≥300件\t工作计划\t20\n")
+    assert rules_of(loaded) == []
+    assert loaded.document.projects[0].indicators[0].weight == Decimal("20")
 
 
 def test_a_field_given_twice_keeps_the_first_and_reports_the_second():

@@ -91,16 +91,25 @@ class Measure(Node):
     text: Optional[str] = key("text", "内容")
 
 
-class Overall(Node):
-    goal: Optional[str] = key("goal", "总体绩效目标")
-    targets: list[Target] = key("targets", "分项绩效目标", default=[])
-    measures: list[Measure] = key("measures", "工作保障措施", default=[])
-
-
 class Budget(Node):
     total: Optional[Decimal] = key("total", "预算数")
     fiscal: Optional[Decimal] = key("fiscal", "财政资金")
     other: Optional[Decimal] = key("other", "其他资金")
+    # The funding-source rows of newer forms; each is part of `fiscal` or of `other`.
+    general: Optional[Decimal] = key("general", "一般公共预算")
+    government_fund: Optional[Decimal] = key("government_fund", "政府性基金")
+    state_capital: Optional[Decimal] = key("state_capital", "国有资本经营预算")
+    special_account: Optional[Decimal] = key("special_account", "财政专户")
+    unit_funds: Optional[Decimal] = key("unit_funds", "单位资金")
+
+
+class Task(Node):
+    """One of a department's 年度主要任务, with the projects that fund it."""
+
+    title: Optional[str] = key("title", "任务名称", "名称")
+    text: Optional[str] = key("text", "主要内容", "内容")
+    projects: Optional[str] = key("projects", "对应项目", "项目")
+    amount: Optional[Decimal] = key("amount", "预算金额", "金额")
 
 
 class Indicator(Node):
@@ -113,6 +122,10 @@ class Indicator(Node):
     op: Optional[str] = key("op", "计算符号")
     unit: Optional[str] = key("unit", "计量单位", "度量单位")
     note: Optional[str] = key("note", "指标解释", "备注", "指标值说明")
+    value_type: Optional[str] = key("value_type", "指标性质", "指标类型")  # 定量 / 定性
+    direction: Optional[str] = key("direction", "指标方向")  # 正向 / 反向
+    weight: Optional[Decimal] = key("weight", "权重", "分值")
+    history: Optional[str] = key("history", "历史值", "上年实际值")
 
     @cached_property
     def constraint(self) -> "Constraint":
@@ -154,6 +167,7 @@ class Project(Node):
     competent_department: Optional[str] = key("competent_department", "主管部门")
     implementing_unit: Optional[str] = key("implementing_unit", "实施单位")
     attribute: Optional[str] = key("attribute", "项目属性")
+    category: Optional[str] = key("category", "项目类别", "项目类型")
     period: Optional[str] = key("period", "项目期", "实施期")
     midterm_goals: list[str] = key("midterm_goals", "中期绩效目标", "长期绩效目标", "实施期绩效目标", default=[])
     midterm_indicators: list[Indicator] = key(
@@ -178,6 +192,25 @@ class Project(Node):
     @property
     def budget_total(self) -> Optional[Decimal]:
         return self.budget.total if self.budget else None
+
+
+class Overall(Node):
+    """部门整体绩效目标: the department-wide goals, as the text or the 部门整体支出绩效目标表 gives them."""
+
+    functions: Optional[str] = key("functions", "部门职能", "部门职能概述")
+    money_unit: str = key("money_unit", "金额单位", default="万元")
+    budget: Optional[Budget] = key("budget", "部门预算", "资金情况")
+    tasks: list[Task] = key("tasks", "年度主要任务", default=[])
+    goal: Optional[str] = key("goal", "总体绩效目标", "总体目标")
+    annual_goal: Optional[str] = key("annual_goal", "年度绩效目标", "年度目标")
+    targets: list[Target] = key("targets", "分项绩效目标", default=[])
+    indicators: list[Indicator] = key("indicators", "绩效指标", "年度绩效指标", default=[])
+    measures: list[Measure] = key("measures", "工作保障措施", default=[])
+
+    @field_validator("money_unit", mode="before")
+    @classmethod
+    def _blank_money_unit_is_default(cls, value: Any) -> Any:
+        return "万元" if value is None else value
 
 
 class Document(Node):
