@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import percent, text
-from perflint.rules._value_text import is_full_percent, tables
+from perflint.analysis.reading import percent, text
+from perflint.analysis.value_text import is_full_percent, tables
 
 
 class AllValuesMaximal(Rule):

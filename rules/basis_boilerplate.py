@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level1_of
-from perflint.rules._shared import is_satisfaction_name, text
-from perflint.rules._structure import compact, untraceable_basis
+from perflint.analysis.hierarchy import level1_of
+from perflint.analysis.reading import is_satisfaction_name, text
+from perflint.analysis.structure import compact, untraceable_basis
 
 
 class BasisBoilerplate(Rule):

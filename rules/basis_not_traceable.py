@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._structure import untraceable_basis
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.structure import untraceable_basis
 
 
 class BasisNotTraceable(Rule):

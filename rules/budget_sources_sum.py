@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import plain
+from perflint.analysis.reading import plain
 
 
 class BudgetSourcesSum(Rule):

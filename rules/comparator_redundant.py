@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import redundant_comparator, show
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import redundant_comparator, show
 
 
 class ComparatorRedundant(Rule):

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import budget_in_yuan, in_money_unit, is_cost, money_unit, plain, text
+from perflint.analysis.reading import budget_in_yuan, in_money_unit, is_cost, money_unit, plain, text
 
 # A row named like this is the total itself, not a part to be added to the others.
 _TOTAL_WORDS = ("总成本", "总额", "总投资", "合计", "总计", "总费用", "总支出")

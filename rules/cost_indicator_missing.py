@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level1_of
-from perflint.rules._shared import is_cost
+from perflint.analysis.hierarchy import level1_of
+from perflint.analysis.reading import is_cost
 
 
 class CostIndicatorMissing(Rule):

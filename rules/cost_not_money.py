@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import cost_without_money, is_percent, is_side_cost
-from perflint.rules._shared import indicators
+from perflint.analysis.indicator_terms import cost_without_money, is_percent, is_side_cost
+from perflint.analysis.reading import indicators
 
 _EXAMPLES = "“≤200元/剂”“≤2.27万元/人”“≤10万元”"
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import budget_in_yuan, in_money_unit, is_cost, money_unit, percent, plain, text
+from perflint.analysis.reading import budget_in_yuan, in_money_unit, is_cost, money_unit, percent, plain, text
 from perflint.values.units import lookup
 
 

@@ -2,7 +2,7 @@ import re
 
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import strings
+from perflint.analysis.reading import strings
 
 # An issuer's abbreviation, a year in some bracket, a serial number and 号 (GB/T 9704-2012 §7.2.5).
 # Only look-alike brackets are matched: 〔〕 is the correct form.

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import strings
-from perflint.rules._structure import serial_problems
+from perflint.analysis.reading import strings
+from perflint.analysis.structure import serial_problems
 
 
 class DocnoSerialFormat(Rule):

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import cost_without_money, execution_rate, is_side_cost
-from perflint.rules._shared import indicators, text
+from perflint.analysis.indicator_terms import cost_without_money, execution_rate, is_side_cost
+from perflint.analysis.reading import indicators, text
 
 
 class ExecutionRateAsIndicator(Rule):

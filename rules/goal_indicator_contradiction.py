@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._commitments import (CONTAINED, MATCH, OVERALL, best_match, conflict, goal_claims, indicator_claim,
+from perflint.analysis.commitments import (CONTAINED, MATCH, OVERALL, best_match, conflict, goal_claims, indicator_claim,
                                          project_place, prose_claims, target_place)
 
 

@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._commitments import (MATCH, OVERALL, claim_similarity, goal_claims, indicator_claim, is_norm,
+from perflint.analysis.commitments import (MATCH, OVERALL, claim_similarity, goal_claims, indicator_claim, is_norm,
                                          metric_key, project_place, prose_claims, target_place)
-from perflint.rules._shared import budget_in_yuan
+from perflint.analysis.reading import budget_in_yuan
 
 
 def _measures(claim, other) -> bool:

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import text
-from perflint.rules._structure import joined, similarity
+from perflint.analysis.reading import text
+from perflint.analysis.structure import joined, similarity
 
 
 class GoalTextDuplicated(Rule):

@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level1_of
-from perflint.rules._indicator_terms import execution_rate, names_input
-from perflint.rules._shared import indicators, is_cost, text
+from perflint.analysis.hierarchy import level1_of
+from perflint.analysis.indicator_terms import execution_rate, names_input
+from perflint.analysis.reading import indicators, is_cost, text
 
 
 class InputAsOutput(Rule):

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import framework, standard_name
+from perflint.analysis.hierarchy import framework, standard_name
 
 
 class Level1Missing(Rule):

@@ -2,9 +2,9 @@ from typing import Optional
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level2_of
-from perflint.rules._indicator_terms import first_of, lexicon, negative_event, value_unit
-from perflint.rules._shared import indicators, text
+from perflint.analysis.hierarchy import level2_of
+from perflint.analysis.indicator_terms import first_of, lexicon, negative_event, value_unit
+from perflint.analysis.reading import indicators, text
 
 _OUTPUT_LEVELS = ("数量指标", "质量指标", "时效指标")
 

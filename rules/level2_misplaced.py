@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import allowed_second_levels, framework, known_second_levels, standard_name
-from perflint.rules._shared import indicators
+from perflint.analysis.hierarchy import allowed_second_levels, framework, known_second_levels, standard_name
+from perflint.analysis.reading import indicators
 
 
 class Level2Misplaced(Rule):

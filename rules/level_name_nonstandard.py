@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import SYSTEM_LABEL, framework, known_second_levels, standard_name
-from perflint.rules._shared import text
+from perflint.analysis.hierarchy import SYSTEM_LABEL, framework, known_second_levels, standard_name
+from perflint.analysis.reading import text
 
 _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标", "second level")}
 

@@ -3,7 +3,7 @@ from typing import Optional
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import text
+from perflint.analysis.reading import text
 
 # 2026年1月, 2026.01, 2026-01, or a bare year (2026-2028年): the month must not swallow the next year.
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*(?:年|[.\-/])?\s*(?:(\d{1,2})(?!\d)\s*月?)?")

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import text
-from perflint.rules._structure import compact
+from perflint.analysis.reading import text
+from perflint.analysis.structure import compact
 
 # How many names the message quotes; the count covers the rest.
 _QUOTED = 4

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import lexicon, negative_event
-from perflint.rules._shared import indicators, plain, text
+from perflint.analysis.indicator_terms import lexicon, negative_event
+from perflint.analysis.reading import indicators, plain, text
 
 
 def _asks_for_more(constraint) -> bool:

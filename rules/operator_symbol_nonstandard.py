@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import listing, operator_fixes, with_standard_operators
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import listing, operator_fixes, with_standard_operators
 
 
 class OperatorSymbolNonstandard(Rule):

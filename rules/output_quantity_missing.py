@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level1_of, standard_name
-from perflint.rules._shared import text
-from perflint.rules._structure import lexicon
+from perflint.analysis.hierarchy import level1_of, standard_name
+from perflint.analysis.reading import text
+from perflint.analysis.structure import lexicon
 from perflint.values.units import lookup
 
 

@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level2_of
-from perflint.rules._indicator_terms import execution_rate, is_percent
-from perflint.rules._shared import indicators, is_satisfaction_name, text
+from perflint.analysis.hierarchy import level2_of
+from perflint.analysis.indicator_terms import execution_rate, is_percent
+from perflint.analysis.reading import indicators, is_satisfaction_name, text
 
 
 class QuantityAsRate(Rule):

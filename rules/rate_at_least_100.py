@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, is_change_name, is_satisfaction_name, text
-from perflint.rules._value_text import is_full_percent, is_percent_name
+from perflint.analysis.reading import indicators, is_change_name, is_satisfaction_name, text
+from perflint.analysis.value_text import is_full_percent, is_percent_name
 
 
 class RateAtLeast100(Rule):

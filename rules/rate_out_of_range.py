@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, is_change_name, is_rate_name, text
+from perflint.analysis.reading import indicators, is_change_name, is_rate_name, text
 
 HUNDRED = Decimal(100)
 

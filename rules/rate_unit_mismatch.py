@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import PERCENT_UNITS, indicators, is_change_name, is_rate_name, text
+from perflint.analysis.reading import PERCENT_UNITS, indicators, is_change_name, is_rate_name, text
 
 
 class RateUnitMismatch(Rule):

@@ -3,8 +3,8 @@ from functools import lru_cache
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._commitments import lexicon
-from perflint.rules._shared import strings
+from perflint.analysis.commitments import lexicon
+from perflint.analysis.reading import strings
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Longest repeated unit looked for: 社区矫正社区矫正.

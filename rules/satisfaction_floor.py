@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, is_satisfaction_name, plain, text
+from perflint.analysis.reading import indicators, is_satisfaction_name, plain, text
 
 
 class SatisfactionFloor(Rule):

@@ -1,8 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._hierarchy import level2_of
-from perflint.rules._indicator_terms import is_side_cost, side_cost_without_cost
-from perflint.rules._shared import indicators
+from perflint.analysis.hierarchy import level2_of
+from perflint.analysis.indicator_terms import is_side_cost, side_cost_without_cost
+from perflint.analysis.reading import indicators
 
 _SOCIAL = Text("社会成本", "social cost")
 _ECOLOGICAL = Text("生态环境成本", "ecological cost")

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.location import join_pointer
-from perflint.rules._spending import checkpoints
+from perflint.analysis.spending import checkpoints
 
 
 class SpendingPlanDecreasing(Rule):

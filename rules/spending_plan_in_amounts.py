@@ -3,8 +3,8 @@ from decimal import Decimal
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.location import join_pointer
-from perflint.rules._shared import percent, plain
-from perflint.rules._spending import checkpoints
+from perflint.analysis.reading import percent, plain
+from perflint.analysis.spending import checkpoints
 
 FULL = Decimal(100)
 

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import plain
+from perflint.analysis.reading import plain
 
 
 class SpendingPlanMissing(Rule):

@@ -3,7 +3,7 @@ from decimal import Decimal
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.location import join_pointer
-from perflint.rules._spending import year_end
+from perflint.analysis.spending import year_end
 
 FULL = Decimal(100)
 

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._spending import year_end
+from perflint.analysis.spending import year_end
 
 
 class SpendingPlanYearEnd(Rule):

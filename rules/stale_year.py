@@ -3,8 +3,8 @@ from functools import lru_cache
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._commitments import lexicon
-from perflint.rules._shared import text
+from perflint.analysis.commitments import lexicon
+from perflint.analysis.reading import text
 
 # A year written as 2025年 / 2025年度, not inside a document number's brackets and not the second
 # year of a span (2024-2026年).

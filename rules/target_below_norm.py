@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import is_full_compliance
-from perflint.rules._shared import indicators, plain, text
+from perflint.analysis.indicator_terms import is_full_compliance
+from perflint.analysis.reading import indicators, plain, text
 
 _FULL = Decimal(100)
 

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import quote, residue
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import quote, residue
 
 # The fields checked, and whether a cell holding only a dash, slash or dots counts as residue there.
 # Such a description is a common way to leave an optional cell blank; a name or value is not optional.

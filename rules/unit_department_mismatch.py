@@ -4,7 +4,7 @@ import re
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import text
+from perflint.analysis.reading import text
 
 _CODE_PREFIX = re.compile(r"^[\s\dA-Za-z\-_.]+")  # 324001 溧平县司法局本级 → 溧平县司法局本级
 _OWN_LEVEL = "本级"

@@ -2,8 +2,8 @@ import re
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import has_digit, name_unit, unit_hint
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import has_digit, name_unit, unit_hint
 
 
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?")

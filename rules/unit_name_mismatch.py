@@ -3,8 +3,8 @@ from typing import Iterator
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._indicator_terms import first_of, lexicon, value_unit
-from perflint.rules._shared import indicators, text
+from perflint.analysis.indicator_terms import first_of, lexicon, value_unit
+from perflint.analysis.reading import indicators, text
 from perflint.values.units import lookup
 
 # A unit in brackets inside a name: 培训人数（人）, 完成率(%), 资金（单位：万元）.

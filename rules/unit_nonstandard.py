@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import listing, unit_fixes, with_standard_units
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import listing, unit_fixes, with_standard_units
 
 
 class UnitNonstandard(Rule):

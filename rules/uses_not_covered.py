@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._commitments import shares_content, split_uses
-from perflint.rules._shared import text
+from perflint.analysis.commitments import shares_content, split_uses
+from perflint.analysis.reading import text
 
 
 def _delivers(indicator) -> bool:

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
+from perflint.analysis.reading import indicators, text
 
 
 class ValueEmpty(Rule):

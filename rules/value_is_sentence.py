@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators
-from perflint.rules._value_text import quote, sentence_prose, show
+from perflint.analysis.reading import indicators
+from perflint.analysis.value_text import quote, sentence_prose, show
 
 
 class ValueIsSentence(Rule):

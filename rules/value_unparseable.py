@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.rules._shared import indicators, text
-from perflint.rules._value_text import residue, sentence_prose, unreadable_only_for_units
+from perflint.analysis.reading import indicators, text
+from perflint.analysis.value_text import residue, sentence_prose, unreadable_only_for_units
 
 # Placeholders are template-residue's and empty cells value-empty's (PF103).
 _REASONS = ("syntax", "multiple", "deferred", "reference", "not-applicable")

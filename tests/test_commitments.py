@@ -1,4 +1,4 @@
-"""rules/_commitments.py: quantitative commitments read from prose, and how metric phrases are matched.
+"""perflint/analysis/commitments.py: quantitative commitments read from prose, and how metric phrases are matched.
 
 The matching is character-level (Chinese has no word boundaries): what it gets right is asserted
 first, then where it stops — the known limits are asserted as such, so a change that removes one
@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from perflint.rules._commitments import (MATCH, Bounds, bounds, conflict, extract, metric_key, prose_claims,
+from perflint.analysis.commitments import (MATCH, Bounds, bounds, conflict, extract, metric_key, prose_claims,
                                          shares_content, similarity, split_uses)
 from perflint.values import parse_value
 
@@ -207,7 +207,7 @@ def test_limit_relative_targets_are_not_compared():
 
 def test_two_measures_of_one_subject_do_not_match():
     """What follows the shared subject decides: 制作数量 and 台账建立份数 count different things."""
-    from perflint.rules._commitments import similarity
+    from perflint.analysis.commitments import similarity
 
     assert similarity("普法宣传品台账建立份数", "普法宣传品制作数量") == 0
     assert similarity("矛盾纠纷调解", "调解矛盾纠纷") > 0  # the same words in another order still match

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from perflint.findings import Severity
+from perflint.text import Text
 
 if TYPE_CHECKING:
     from perflint.engine.context import Context
@@ -29,21 +30,6 @@ class Category(str, Enum):
     @property
     def english(self) -> str:
         return self.name.lower()
-
-
-@dataclass(frozen=True)
-class Text:
-    """A sentence in Chinese and English; `{name}` fields are filled from a hit's arguments."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def format(self, lang: str, args: dict[str, Any]) -> str:
-        localized = {k: v.get(lang) if isinstance(v, Text) else v for k, v in args.items()}
-        return self.get(lang).format(**localized)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from typing import Iterable
 
 from perflint.engine.configure import ActiveRule, RuleSet
 from perflint.engine.suppress import Directive, apply, parse_directives
-from perflint.engine.rule import Hit, Text
+from perflint.engine.rule import Hit
+from perflint.text import Text
 from perflint.findings import Finding, Replacement, Severity
 from perflint.load.document import LoadedDocument
 from perflint.location import Location

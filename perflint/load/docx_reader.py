@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Iterator
 
-from perflint.engine.rule import Text
+from perflint.text import Text
 from perflint.load.blocks import Block, Cell, Paragraph, Row
 from perflint.load.document import LoadedDocument
 from perflint.load.outline import read_blocks

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Optional
 
-from perflint.engine.rule import Text
+from perflint.text import Text
 from perflint.load.blocks import Cell, Row, span
 from perflint.load.model import aliases
 from perflint.load.problems import Problem

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator
 
-from perflint.engine.rule import Text
+from perflint.text import Text
 from perflint.load.blocks import Block, Break, Cell, Paragraph, Row
 from perflint.load.document import LoadedDocument
 from perflint.load.draft import excerpt

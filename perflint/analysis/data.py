@@ -1,4 +1,4 @@
-"""The rules' word lists and tables, kept as YAML data beside them and read once."""
+"""The word lists and tables the analysis reads, kept as YAML data beside it and read once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,6 @@ import yaml
 
 @lru_cache(maxsize=None)
 def load_data(name: str) -> Any:
-    """A YAML data file of the rules package, e.g. "hierarchy.yaml"."""
-    return yaml.load(files("perflint.rules").joinpath(name).read_text("utf-8"),
+    """A YAML data file of the analysis package, e.g. "hierarchy.yaml"."""
+    return yaml.load(files("perflint.analysis").joinpath(name).read_text("utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -17,10 +17,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from perflint.engine.rule import Text
+from perflint.text import Text
 from perflint.load.model import Indicator, Project, Target
-from perflint.rules._data import load_data
-from perflint.rules._shared import is_change_name, plain, text
+from perflint.analysis.data import load_data
+from perflint.analysis.reading import is_change_name, plain, text
 from perflint.values import Constraint, parse_value
 from perflint.values.units import lookup, split_known_prefix
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from perflint.load.model import Indicator
-from perflint.rules._data import load_data
+from perflint.analysis.data import load_data
 
 SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
 

@@ -8,9 +8,9 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from perflint.load.model import Indicator
-from perflint.rules._data import load_data
-from perflint.rules._hierarchy import level2_of
-from perflint.rules._shared import PERCENT_UNITS, is_cost, text
+from perflint.analysis.data import load_data
+from perflint.analysis.hierarchy import level2_of
+from perflint.analysis.reading import PERCENT_UNITS, is_cost, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import Unit, lookup
 

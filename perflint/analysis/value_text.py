@@ -13,10 +13,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from perflint.engine.rule import Text
+from perflint.text import Text
 from perflint.load.model import Document, Indicator, Project
-from perflint.rules._data import load_data
-from perflint.rules._shared import BRACKETED_TAIL, bare_name, is_rate_name, plain, text
+from perflint.analysis.data import load_data
+from perflint.analysis.reading import BRACKETED_TAIL, bare_name, is_rate_name, plain, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import lookup
 

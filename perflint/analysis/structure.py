@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator, Literal, NamedTuple, Optional
 
-from perflint.rules._data import load_data
+from perflint.analysis.data import load_data
 
 
 def lexicon() -> dict:
