@@ -10,6 +10,8 @@ framework = "auto"          # auto | 2015 | 2021
 rules-dirs = ["perflint_rules"]   # directories of extra rule modules
 plugins = ["acme"]          # installed `perflint.rules` entry points to load
 require-reason = false      # a suppression comment must say why
+required-fields = ["basis"] # fields the bureau's form requires, reported per project when a form lacks them
+form-profile = "complete"   # or a named set of required fields (perflint/analysis/form_profiles.yaml)
 exclude = ["archive/", "*.bak.yaml"]   # gitignore-style; not walked into when checking a directory
 max-file-size = 10485760    # bytes; larger files are reported, not read
 
@@ -64,6 +66,7 @@ class Settings:
     baseline: Optional[Path] = None  # command line only: accept the findings recorded there
     write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
     require_reason: bool = False
+    required_fields: tuple[str, ...] = ()  # fields the bureau's form requires, though a document's form may lack them
     path: Optional[Path] = None  # the file these settings came from
     origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it
 
@@ -102,6 +105,19 @@ def _table(key: str, value: Any) -> dict[str, Any]:
     return value
 
 
+def _required_fields(key: str, value: Any) -> tuple[str, ...]:
+    from perflint.analysis.facts import EXPECTED_FIELDS, form_profiles
+
+    if key == "form-profile":
+        profiles = form_profiles()
+        _check_choice(key, value, tuple(profiles))
+        return tuple(profiles[value]["fields"])
+    fields = _strings(key, value)
+    for name in fields:
+        _check_choice(key, name, tuple(EXPECTED_FIELDS))
+    return fields
+
+
 def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
     """Validate the `[tool.perflint]` table; an unknown key is an error that names it."""
     base = path.parent if path else Path.cwd()
@@ -134,6 +150,9 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise UsageError("configuration: max-file-size must be a positive number of bytes")
             values["max_file_size"] = value
+        elif key in ("required-fields", "form-profile"):
+            values["required_fields"] = tuple(dict.fromkeys((*values.get("required_fields", ()),
+                                                             *_required_fields(key, value))))
         elif key == "require-reason":
             if not isinstance(value, bool):
                 raise UsageError("configuration: require-reason must be true or false")

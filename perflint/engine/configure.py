@@ -31,6 +31,8 @@ class RuleSet:
     known: frozenset[str]
     per_file: tuple[tuple[Any, frozenset[str]], ...] = ()  # (gitignore-style PathSpec, codes ignored there)
     base: Path = Path(".")  # per-file patterns are relative to this directory
+    framework: str = "auto"
+    required_fields: tuple[str, ...] = ()
 
     def ignored_in(self, path: str) -> frozenset[str]:
         """The codes that per-file-ignores switch off for one document."""
@@ -110,4 +112,5 @@ def configure(catalog: Catalog, settings: Settings) -> RuleSet:
             context = Context(options=merged, framework=settings.framework)
             active.append(ActiveRule(rule(), severities.get(rule.code, rule.severity), context))
     known = frozenset(n for r in catalog for n in (r.code.lower(), r.slug))
-    return RuleSet(tuple(active), known, _per_file(catalog, settings), settings.base)
+    return RuleSet(tuple(active), known, _per_file(catalog, settings), settings.base, settings.framework,
+                   settings.required_fields)

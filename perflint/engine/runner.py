@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
+from perflint.analysis.facts import Facts
 from perflint.engine.configure import ActiveRule, RuleSet
 from perflint.engine.suppress import Directive, apply, parse_directives
 from perflint.engine.rule import Hit
@@ -46,11 +48,12 @@ def _input_findings(loaded: LoadedDocument, by_slug: dict[str, ActiveRule], lang
 def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, ActiveRule],
                    lang: str) -> Iterable[Finding]:
     document = loaded.document
+    facts = Facts(document, rules.framework, rules.required_fields)
     for active in rules.active:
         if active.rule.always_on:
             continue
         try:
-            hits = list(active.rule.check(document, active.context))
+            hits = list(active.rule.check(document, replace(active.context, facts=facts)))
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
             yield _finding(loaded, by_slug[CRASH], loaded.source.value(""), "", "default",
                            {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}, lang)

@@ -1,0 +1,95 @@
+"""Facts about one document that several rules read, computed on first use and kept for the others.
+
+The runner makes one `Facts` per document and hands it to every rule through its context, so no rule
+repeats another's reading and no per-indicator question rescans the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from perflint.analysis.data import load_data
+from perflint.load.model import Document, Indicator, Project
+from perflint.text import Text
+
+# Fields a reviewer expects a project's form to ask for; a form without the column is said once.
+EXPECTED_FIELDS = {
+    "basis": Text("指标值确定依据", "basis of the target"),
+    "spending_plan": Text("资金支出计划", "spending plan"),
+    "code": Text("项目编码", "project code"),
+    "unit": Text("预算单位", "budget unit"),
+    "budget": Text("预算数", "budget"),
+    "goals": Text("年度绩效目标", "annual goal"),
+}
+
+
+def form_profiles() -> dict:
+    """Named sets of required fields: the templates a bureau may declare in its configuration."""
+    return load_data("form_profiles.yaml")
+
+
+@dataclass(frozen=True)
+class Form:
+    """The fields the document's form has — a column or a header row, filled in or not. A YAML document
+    has the keys written anywhere in its projects; an imported one the columns and rows found."""
+
+    project_fields: frozenset[str]
+    indicator_fields: frozenset[str]
+
+    @classmethod
+    def of(cls, document: Document) -> "Form":
+        projects: set[str] = set()
+        indicators: set[str] = set()
+        for project in document.projects:
+            projects |= project.model_fields_set
+            for indicator in (*project.indicators, *project.midterm_indicators):
+                indicators |= indicator.model_fields_set
+        return cls(frozenset(projects), frozenset(indicators))
+
+    def has(self, field: str) -> bool:
+        return field in self.indicator_fields if field in _INDICATOR_FIELDS else field in self.project_fields
+
+
+_INDICATOR_FIELDS = frozenset(Indicator.model_fields)
+
+
+class Facts:
+    def __init__(self, document: Document, framework: str = "auto",
+                 required_fields: Iterable[str] = ()) -> None:
+        self.document = document
+        self.framework = framework
+        self.required_fields = frozenset(required_fields)
+        self._frameworks: dict[int, str] = {}
+
+    @cached_property
+    def form(self) -> Form:
+        return Form.of(self.document)
+
+    def asks_for(self, field: str) -> bool:
+        """Whether a field must be filled in: the form has it, or the configured template requires it."""
+        return field in self.required_fields or self.form.has(field)
+
+    def lacks(self) -> list[str]:
+        """The expected fields the whole form has no place for and no configuration requires."""
+        if not self.document.projects:
+            return []
+        return [name for name in EXPECTED_FIELDS if not self.asks_for(name)]
+
+    def framework_of(self, project: Project) -> str:
+        """2021 (成本指标 is a first level) or 2015 (成本指标 under 产出指标), detected unless configured."""
+        if self.framework != "auto":
+            return self.framework
+        found = self._frameworks.get(id(project))
+        if found is None:
+            found = self._frameworks[id(project)] = detect_framework(project)
+        return found
+
+
+def detect_framework(project: Project) -> str:
+    for indicator in project.indicators:
+        if (indicator.level1 or "").strip().startswith("成本"):
+            return "2021"
+    return "2015"
+
