@@ -9,8 +9,10 @@ defects the reviewers annotated beforehand (review.yaml), and every finding nobo
     python corpus/ecosystem.py --record    # add this run's new findings to judged.yaml (to be judged by hand)
     python corpus/ecosystem.py --write     # regenerate the README table and the measured precision data
     python corpus/ecosystem.py --defects   # also list every annotated defect, found or missed
+    python corpus/ecosystem.py --save-run before.json   # keep the findings, to judge an old run later
+    python corpus/ecosystem.py --from-run before.json   # figures of a kept run against today's judgements
 
-A finding that lies inside an annotated defect of a kind its rule catches is recorded as right; every
+A finding about the place of an annotated defect (see `near`) of a kind its rule catches is recorded as right; every
 other new finding is recorded as `unjudged` until someone decides.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -47,7 +50,7 @@ class Defect:
     note: str
 
     def caught_by(self, code: str, pointer: str, kinds: dict) -> bool:
-        return code in kinds.get(self.kind, {}).get("rules", ()) and any(inside(pointer, p) for p in self.places)
+        return code in kinds.get(self.kind, {}).get("rules", ()) and any(near(pointer, p) for p in self.places)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,22 @@ def inside(pointer: str, place: str) -> bool:
     return pointer == place or pointer.startswith(place + "/") or place == ""
 
 
+_ROW = re.compile(r"^(/projects/\d+/(?:midterm_)?indicators/\d+|/overall/indicators/\d+)(?:/|$)")
+
+
+def near(pointer: str, place: str) -> bool:
+    """A finding is about a defect's place: it lies inside it, it is about another cell of the same
+    indicator row (a unit left out is reported at the value), or the defect is one item of the field the
+    finding is about (/projects/0/goals for a defect at /projects/0/goals/0) — but a finding about a whole
+    project is not about each of its fields."""
+    if inside(pointer, place):
+        return True
+    row = _ROW.match(pointer)
+    if row and row.group(1) == (_ROW.match(place) or [None, None])[1]:
+        return True
+    return inside(place, pointer) and pointer.count("/") >= 3
+
+
 def documents(root: Path = REAL) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "review.yaml").exists()) if root.exists() else []
 
@@ -135,9 +154,13 @@ def run_perflint(folders: Iterable[Path]) -> tuple[list[Seen], dict[str, str]]:
     return seen, severities
 
 
-def evaluate(root: Path = REAL, judged_path: Path = JUDGED) -> Outcome:
+def evaluate(root: Path = REAL, judged_path: Path = JUDGED, saved_run: Optional[Path] = None) -> Outcome:
     folders = documents(root)
-    seen, severities = run_perflint(folders)
+    if saved_run is None:
+        seen, severities = run_perflint(folders)
+    else:  # an earlier run kept with --save-run: judged against today's snapshot, for before/after figures
+        data = json.loads(saved_run.read_text("utf-8"))
+        seen, severities = [Seen(**s) for s in data["seen"]], data["severities"]
     judged = (_load(judged_path) or {}) if judged_path.exists() else {}
     defects = [d for folder in folders for d in read_defects(folder)]
     return Outcome(seen, judged, defects, _load(KINDS), severities)
@@ -178,7 +201,7 @@ def rule_rows(outcome: Outcome) -> list[tuple]:
 
     counts = per_rule(outcome)
     rows = []
-    for rule in load_catalog((), ()).rules:
+    for rule in load_catalog((), ()):
         c = counts.get(rule.code, Counter())
         rows.append((rule.code, rule.slug, outcome.severities.get(rule.code, rule.severity.value),
                      sum(c.values()), c["right"], c["wrong"], c["debatable"], percent(ratio(c["right"], c["wrong"]))))
@@ -224,15 +247,17 @@ def write_readme(outcome: Outcome, readme: Path = README) -> bool:
 
 
 def record(outcome: Outcome, judged_path: Path = JUDGED) -> int:
-    """Add this run's findings that have no entry: right when they lie inside an annotated defect their
-    rule catches, else unjudged. Returns how many were added."""
+    """Add this run's findings that have no entry: right when they are about an annotated defect their
+    rule catches, else unjudged (an unjudged one becomes right once it matches). Returns how many changed."""
     added = 0
     for s in outcome.seen:
         entries = outcome.judged.setdefault(s.document, {})
-        if s.key in entries:
+        if s.key in entries and entries[s.key].get("verdict") != "unjudged":
             continue
         match = next((d for d in outcome.defects if d.document == s.document
                       and d.caught_by(s.code, s.pointer, outcome.kinds)), None)
+        if s.key in entries and match is None:
+            continue
         entries[s.key] = ({"verdict": "right", "why": f"标注的缺陷（{match.kind}）：{match.note}"} if match
                           else {"verdict": "unjudged", "why": "", "message": s.message})
         added += 1
@@ -301,8 +326,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--record", action="store_true", help="add new findings to judged.yaml")
     parser.add_argument("--write", action="store_true", help="regenerate the README table and rules/measured.yaml")
     parser.add_argument("--defects", action="store_true", help="list every annotated defect, found or missed")
+    parser.add_argument("--save-run", type=Path, help="keep this run's findings in a JSON file")
+    parser.add_argument("--from-run", type=Path, help="judge a run kept with --save-run instead of running perflint")
     args = parser.parse_args(argv)
-    outcome = evaluate()
+    outcome = evaluate(saved_run=args.from_run)
+    if args.save_run:
+        args.save_run.write_text(json.dumps({"seen": [s.__dict__ for s in outcome.seen],
+                                             "severities": outcome.severities}, ensure_ascii=False), "utf-8")
     if args.record:
         print(f"recorded {record(outcome)} new findings in {JUDGED.relative_to(CORPUS.parent)}")
         outcome = evaluate()
