@@ -13,6 +13,7 @@ cases:
     expect: []
     options: {floor: 85}    # optional: the rule's options for this case
     framework: "2021"       # optional
+    required-fields: [basis]  # optional: the fields the configured form requires
     also: [PF201]           # optional: rules that run beside it, not compared (e.g. to be suppressed)
     document: |
       ...
@@ -50,6 +51,7 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     framework: str = "auto"
     also: tuple[str, ...] = ()  # rules that run beside it (e.g. for a suppression to act on); not compared
+    required_fields: tuple[str, ...] = ()
     source: str = ""
 
     @property
@@ -72,7 +74,7 @@ def load_cases(path: Path) -> list[Case]:
         Case(rule=case.get("rule", default_rule), name=case["name"], document=case["document"],
              expect=case.get("expect") or [], options=case.get("options") or {},
              framework=str(case.get("framework", "auto")), also=tuple(case.get("also") or ()),
-             source=str(path))
+             required_fields=tuple(case.get("required-fields") or ()), source=str(path))
         for case in data["cases"]
     ]
 
@@ -93,7 +95,7 @@ def run_case(case: Case, catalog: Optional[Catalog] = None) -> list[Finding]:
     if rule is None:
         raise LookupError(f"{case.source}: no rule {case.rule}")
     settings = Settings(select=(rule.code, *case.also), options={rule.code: case.options} if case.options else {},
-                        framework=case.framework, lang="en")
+                        framework=case.framework, required_fields=case.required_fields, lang="en")
     loaded = load_bytes(case.document.encode("utf-8"), "case.yaml")
     return lint(loaded, configure(catalog, settings), "en")
 

@@ -16,8 +16,10 @@ class AnnualGoalMissing(Rule):
                         "and effects expected this year (e.g. complete N cases, reach …%)"),
     }
     doc = RuleDoc(
-        what=Text("项目支出绩效目标表的“年度绩效目标”为空或只有空白。",
-                  "The annual goal (年度绩效目标) of a project's target table is missing or blank."),
+        what=Text("项目支出绩效目标表有“年度绩效目标”一栏（或配置的模板要求它），而该栏为空或只有空白。"
+                  "表格整体没有这一栏时由 form-field-absent 说明一次。",
+                  "The target table has an annual goal (年度绩效目标) — or the configured template requires one — "
+                  "and it is blank. A form with no place for it at all is said once by form-field-absent."),
         why=Text("绩效目标是预算资金在一定期限内预期达到的产出和效果，绩效指标是对目标的细化；没有年度目标，"
                  "指标就无所依附，审核也无法判断资金要办成什么事。",
                  "A performance goal states the outputs and effects the money is to achieve in the period, and the "
@@ -27,6 +29,8 @@ class AnnualGoalMissing(Rule):
     )
 
     def check(self, document, context):
+        if not context.facts.asks_for("goals"):
+            return
         for project in document.projects:
             if not any(text(goal) for goal in project.goals):
                 yield self.hit(project.at("goals"), project=project.name)

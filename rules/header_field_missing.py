@@ -15,9 +15,11 @@ class HeaderFieldMissing(Rule):
                         "that the targets can be matched to the budget project"),
     }
     doc = RuleDoc(
-        what=Text("项目支出绩效目标表的表头没有填写项目编码、预算单位或预算数（任一项）。",
-                  "A project's target table leaves out its project code (项目编码), its budget unit (预算单位) or "
-                  "its budget total (预算数)."),
+        what=Text("项目支出绩效目标表的表头有项目编码、预算单位（或实施单位、主管部门）、预算数的栏目（或配置的模板要求它们），"
+                  "却没有填写其中任一项。表格整体没有某一栏时由 form-field-absent 说明一次。",
+                  "A project's target table has a place for its project code (项目编码), its budget unit (预算单位, "
+                  "or 实施单位/主管部门) or its budget total (预算数) — or the configured template requires one — "
+                  "and leaves it blank. A form with no such place at all is said once by form-field-absent."),
         why=Text("绩效目标随预算一同批复，表头是绩效目标与预算项目对应的依据：没有项目编码和预算单位无法对应到预算项目，"
                  "没有预算数无法判断目标与资金规模是否匹配。",
                  "Targets are approved together with the budget and the header is what ties them to it: without the "
@@ -27,13 +29,15 @@ class HeaderFieldMissing(Rule):
     )
 
     def check(self, document, context):
+        facts = context.facts
         for project in document.projects:
             missing = []
-            if not text(project.code):
+            if facts.asks_for("code") and not text(project.code):
                 missing.append(Text("项目编码", "the project code"))
-            if not text(project.unit):
+            if facts.asks_for("unit") and not any(text(u) for u in (project.unit, project.implementing_unit,
+                                                                       project.competent_department)):
                 missing.append(Text("预算单位", "the budget unit"))
-            if project.budget_total is None:
+            if facts.asks_for("budget") and project.budget_total is None:
                 missing.append(Text("预算数", "the budget total"))
             if missing:
                 yield self.hit(project.pointer, project=project.name,

@@ -16,9 +16,12 @@ class SpendingPlanMissing(Rule):
                         "spent by 3月底, 6月底, 9月底 (or 10月底) and 12月底 (e.g. 25%, 50%, 75%, 100%)"),
     }
     doc = RuleDoc(
-        what=Text("项目填了预算数，却完全没有资金支出计划（没有该栏，或各节点都为空）。"
+        what=Text("表格有资金支出计划一栏（或配置的模板要求它），项目填了预算数，却完全没有资金支出计划（各节点都为空）。"
+                  "表格整体没有这一栏时由 form-field-absent 说明一次。"
                   "计划存在但缺少 12月底 节点时由 spending-plan-no-year-end 报告。",
-                  "The project has a budget but no spending plan at all (no such field, or every checkpoint blank). "
+                  "The form has a spending plan (or the configured template requires one) and a project with a "
+                  "budget has none at all (every checkpoint blank). A form with no spending plan at all is said "
+                  "once by form-field-absent. "
                   "A plan without its 12月底 checkpoint is reported by spending-plan-no-year-end."),
         why=Text("预算执行实行绩效目标和执行进度“双监控”；没有支出计划，执行中无法判断进度是否正常，"
                  "也无法看出资金能否在年内支出。",
@@ -29,6 +32,8 @@ class SpendingPlanMissing(Rule):
     )
 
     def check(self, document, context):
+        if not context.facts.asks_for("spending_plan"):
+            return
         for project in document.projects:
             total = project.budget_total
             if total is None or total <= 0:

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from perflint.analysis.data import load_data
-from perflint.load.model import Document, Indicator, Project
+from perflint.load.model import Document, Project
 from perflint.text import Text
 
-# Fields a reviewer expects a project's form to ask for; a form without the column is said once.
+class ExpectedField(NamedTuple):
+    on_indicator: bool  # a column of the indicator table, else a field of the project's header
+    fields: tuple[str, ...]  # the model fields any of which gives it
+    label: Text
+
+
+# Fields a reviewer expects a project's form to ask for; a form without any place for one is said once.
 EXPECTED_FIELDS = {
-    "basis": Text("指标值确定依据", "basis of the target"),
-    "spending_plan": Text("资金支出计划", "spending plan"),
-    "code": Text("项目编码", "project code"),
-    "unit": Text("预算单位", "budget unit"),
-    "budget": Text("预算数", "budget"),
-    "goals": Text("年度绩效目标", "annual goal"),
+    "basis": ExpectedField(True, ("basis",), Text("指标值确定依据", "basis of the target")),
+    "spending_plan": ExpectedField(False, ("spending_plan",), Text("资金支出计划", "spending plan")),
+    "code": ExpectedField(False, ("code",), Text("项目编码", "project code")),
+    "unit": ExpectedField(False, ("unit", "implementing_unit", "competent_department"),
+                          Text("预算单位", "budget unit")),
+    "budget": ExpectedField(False, ("budget",), Text("预算数", "budget")),
+    "goals": ExpectedField(False, ("goals",), Text("年度绩效目标", "annual goal")),
 }
 
 
@@ -48,11 +55,11 @@ class Form:
                 indicators |= indicator.model_fields_set
         return cls(frozenset(projects), frozenset(indicators))
 
-    def has(self, field: str) -> bool:
-        return field in self.indicator_fields if field in _INDICATOR_FIELDS else field in self.project_fields
-
-
-_INDICATOR_FIELDS = frozenset(Indicator.model_fields)
+    def has(self, name: str) -> bool:
+        """Whether the form has a place for one of EXPECTED_FIELDS."""
+        expected = EXPECTED_FIELDS[name]
+        present = self.indicator_fields if expected.on_indicator else self.project_fields
+        return any(field in present for field in expected.fields)
 
 
 class Facts:
