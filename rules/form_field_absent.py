@@ -10,19 +10,19 @@ class FormFieldAbsent(Rule):
     severity = Severity.INFO
     summary = Text("文档所用表格没有某一栏目", "The document's form has no place for a field")
     messages = {
-        "default": Text("本文档的表格没有“{field}”一栏（{count} 个项目均无），相关检查未进行；"
-                        "如本地模板要求该栏，请在配置中写明 required-fields 或 form-profile",
-                        "The document's form has no {field} ({count} project(s), none has it), so the checks that "
-                        "need it were not run; if your template requires it, name it in required-fields or "
-                        "form-profile"),
+        "default": Text("本文档的表格没有{fields}栏目（{count} 个项目均无），相关检查未进行；"
+                        "如本地模板要求这些栏目，请在配置中写明 required-fields 或 form-profile",
+                        "The document's form has no place for {fields} ({count} project(s), none has it), so the "
+                        "checks that need them were not run; if your template requires them, name them in "
+                        "required-fields or form-profile"),
     }
     doc = RuleDoc(
         what=Text("文档所用的表格整体没有某个审核常用的栏目（指标值确定依据、资金支出计划、项目编码、预算单位、预算数、"
-                  "年度绩效目标）：每个文档每个栏目只报告一次。表格有该栏而某项目未填时，由对应的完整性规则逐项报告。"
+                  "年度绩效目标）：每个文档只报告一次，列出所缺栏目。表格有该栏而某项目未填时，由对应的完整性规则逐项报告。"
                   "配置 required-fields 或 form-profile 声明本地模板必须有的栏目后，缺栏改为逐项目警告。",
                   "The form the document uses has no place at all for a field reviewers often need (basis of the "
                   "target, spending plan, project code, budget unit, budget, annual goal): reported once per "
-                  "document and field. Where the form has the field and a project leaves it blank, the matching "
+                  "document, naming them all. Where the form has the field and a project leaves it blank, the matching "
                   "completeness rule reports each one. Once required-fields or form-profile declares the fields "
                   "a template must have, a missing one is a warning per project instead."),
         why=Text("各地模板栏目不同：没有某一栏不等于漏填。把表格缺栏当作逐项漏填会产生大量误报；"
@@ -34,5 +34,7 @@ class FormFieldAbsent(Rule):
     )
 
     def check(self, document, context):
-        for field in context.facts.lacks():
-            yield self.hit("/projects", field=EXPECTED_FIELDS[field].label, count=len(document.projects))
+        lacking = [EXPECTED_FIELDS[field].label for field in context.facts.lacks()]
+        if lacking:
+            fields = Text("、".join(f"“{t.zh}”" for t in lacking), ", ".join(t.en for t in lacking))
+            yield self.hit("/projects", fields=fields, count=len(document.projects))
