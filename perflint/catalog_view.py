@@ -15,6 +15,9 @@ _SECTIONS = {
     "en": ("What it checks", "Why it matters", "Source", "Failing example", "Passing example", "Options", "none",
            "reported at"),
 }
+_OPT_IN = {"zh": "默认不启用：在 select 中写明本规则的代码或名称才会运行（ALL、类别和代码前缀不包括它）。",
+           "en": "Off by default: it runs only when select names its code or slug (ALL, categories and code "
+                 "prefixes leave it out)."}
 _FIXABLE = {"zh": "可用 perflint check --fix 自动修复（只改符号和写法，不改数字和措辞）。",
             "en": "Fixable with perflint check --fix (symbols and spelling only; never numbers or wording)."}
 
@@ -26,7 +29,7 @@ def _category(rule: type[Rule], lang: str) -> str:
 def rules_json(rules: Iterable[type[Rule]], lang: str) -> list[dict]:
     return [
         {"code": r.code, "slug": r.slug, "category": _category(r, lang), "severity": r.severity.value,
-         "fixable": r.fixable, "summary": r.summary.get(lang)}
+         "fixable": r.fixable, "opt_in": r.opt_in, "summary": r.summary.get(lang)}
         for r in rules
     ]
 
@@ -34,7 +37,9 @@ def rules_json(rules: Iterable[type[Rule]], lang: str) -> list[dict]:
 def rules_table(rules: Iterable[type[Rule]], lang: str) -> str:
     from tabulate import tabulate
 
-    rows = [(r["code"], r["slug"], r["category"], r["severity"], "✓" if r["fixable"] else "", r["summary"])
+    off = {"zh": "（默认不启用）", "en": " (opt-in)"}[lang]
+    rows = [(r["code"], r["slug"], r["category"], r["severity"], "✓" if r["fixable"] else "",
+             r["summary"] + (off if r["opt_in"] else ""))
             for r in rules_json(rules, lang)]
     return tabulate(rows, headers=_HEADERS[lang], tablefmt="simple")
 
@@ -65,7 +70,8 @@ def explain_rule(rule: type[Rule], lang: str) -> str:
     bad_example, good_example = _examples(rule, lang)
     lines = [f"{rule.code} {rule.slug}: {rule.summary.get(lang)}",
              f"[{_category(rule, lang)}] [{rule.severity.value}]", "",
-             f"{what}:", _indent(rule.doc.what.get(lang)), *([_indent(_FIXABLE[lang])] if rule.fixable else []), "",
+             f"{what}:", _indent(rule.doc.what.get(lang)), *([_indent(_FIXABLE[lang])] if rule.fixable else []),
+             *([_indent(_OPT_IN[lang])] if rule.opt_in else []), "",
              f"{why}:", _indent(rule.doc.why.get(lang)), "",
              f"{source}:", _indent(rule.doc.source), "",
              f"{bad}:", _indent(bad_example), "",

@@ -35,6 +35,9 @@ class OperatorMissing(Rule):
     slug = "operator-missing"
     category = Category.APPROPRIATENESS
     severity = Severity.INFO
+    # On 27 real published tables none of its 25 findings was raised by a reviewer: a bare number reads as
+    # the target itself. A bureau whose system requires 计算符号 selects it by name.
+    opt_in = True
     summary = Text("数值目标没有写比较符，而同表其他指标写了", "A numeric target lacks the comparator other rows use")
     messages = {
         "default": Text("指标值“{value}”没有写比较符，而本表其他指标写了（如{related}“{example}”）；"

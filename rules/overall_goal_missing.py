@@ -3,6 +3,11 @@ from perflint.findings import Severity
 from perflint.analysis.reading import text
 
 
+# Titles of a department's whole performance text, which has a department-level part; a file holding
+# project tables only (项目支出绩效目标表) is not asked for one.
+DEPARTMENT_TEXT = ("绩效文本", "部门整体", "整体支出绩效目标", "单位整体")
+
+
 class OverallGoalMissing(Rule):
     code = "PF112"
     slug = "overall-goal-missing"
@@ -19,11 +24,11 @@ class OverallGoalMissing(Rule):
                       "effects {department} is to achieve in {year}"),
     }
     doc = RuleDoc(
-        what=Text("部门预算绩效文本没有“部门整体绩效目标”部分，或该部分的“总体绩效目标”为空。"
-                  "只含单个项目绩效目标表的文件可在配置中关闭本规则。",
-                  "The department's budget performance text has no department-level section (部门整体绩效目标), "
-                  "or its overall goal (总体绩效目标) is blank. Files holding a single project table can switch "
-                  "this rule off in the configuration."),
+        what=Text("部门预算绩效文本（标题为“…部门预算绩效文本”“部门整体支出绩效目标表”等）没有“部门整体绩效目标”部分，"
+                  "或该部分的“总体绩效目标”为空。只含项目支出绩效目标表的文件不要求部门整体目标。",
+                  "A department's budget performance text (titled …部门预算绩效文本, 部门整体支出绩效目标表 …) has "
+                  "no department-level section (部门整体绩效目标), or its overall goal (总体绩效目标) is blank. A file "
+                  "of project target tables only is not asked for one."),
         why=Text("部门整体绩效目标反映部门全部预算资金在一年内预期达到的产出和效果，是审核各项目目标是否服务于部门职能的参照；"
                  "缺少它，部门绩效文本就不完整。",
                  "The overall goal states what all of the department's budget is to achieve in the year; it is what "
@@ -35,6 +40,7 @@ class OverallGoalMissing(Rule):
     def check(self, document, context):
         args = {"department": document.department, "year": document.year}
         if document.overall is None:
-            yield self.hit(document.at("overall"), **args)
+            if any(word in text(document.title) for word in DEPARTMENT_TEXT):
+                yield self.hit(document.at("overall"), **args)
         elif not text(document.overall.goal):
             yield self.hit(document.overall.at("goal"), "blank", **args)

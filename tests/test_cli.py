@@ -260,8 +260,21 @@ def test_rules_table_and_json():
     assert "PF201" in table and "vague-target" in table and "适当性" in table
     listed = json.loads(run("rules", "--format", "json", "--lang", "en").output)
     assert {"code": "PF201", "slug": "vague-target", "category": "appropriateness", "severity": "warning",
-            "fixable": False,
+            "fixable": False, "opt_in": False,
             "summary": "The target is a vague qualitative phrase that cannot be assessed"} in listed
+    assert next(r for r in listed if r["code"] == "PF213")["opt_in"] is True
+
+
+def test_an_opt_in_rule_runs_only_when_named(tmp_path):
+    doc = tmp_path / "doc.yaml"
+    doc.write_text("department: 溧平县司法局\nyear: 2026\nprojects:\n  - name: 普法\n    indicators:\n"
+                   "      - {level1: 产出指标, level2: 数量指标, name: 宣传品数量, value: 2000份}\n"
+                   "      - {level1: 产出指标, level2: 质量指标, name: 合格率, value: ≥95%}\n", "utf-8")
+    by_all = run("check", str(doc), "--format", "json", "--select", "ALL").output
+    by_prefix = run("check", str(doc), "--format", "json", "--select", "PF2").output
+    by_name = run("check", str(doc), "--format", "json", "--select", "operator-missing").output
+    assert "PF213" not in by_all and "PF213" not in by_prefix
+    assert [f["code"] for f in json.loads(by_name)] == ["PF213"]
 
 
 def test_explain_by_code_or_slug():

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Iterable, NamedTuple
 
 from perflint.analysis.data import load_data
+from perflint.analysis.period import runs_over_a_year
 from perflint.load.model import Document, Project
 from perflint.text import Text
 
@@ -29,6 +30,8 @@ EXPECTED_FIELDS = {
                           Text("预算单位", "budget unit")),
     "budget": ExpectedField(False, ("budget",), Text("预算数", "budget")),
     "goals": ExpectedField(False, ("goals",), Text("年度绩效目标", "annual goal")),
+    # Asked of projects that run over a year only.
+    "midterm_goals": ExpectedField(False, ("midterm_goals", "midterm_indicators"), Text("中期绩效目标", "midterm goal")),
 }
 
 
@@ -82,7 +85,9 @@ class Facts:
         """The expected fields the whole form has no place for and no configuration requires."""
         if not self.document.projects:
             return []
-        return [name for name in EXPECTED_FIELDS if not self.asks_for(name)]
+        multi_year = any(runs_over_a_year(p) for p in self.document.projects)
+        return [name for name in EXPECTED_FIELDS
+                if not self.asks_for(name) and (name != "midterm_goals" or multi_year)]
 
     def framework_of(self, project: Project) -> str:
         """2021 (成本指标 is a first level) or 2015 (成本指标 under 产出指标), detected unless configured."""

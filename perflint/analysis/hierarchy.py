@@ -19,13 +19,18 @@ def _table() -> dict:
 @lru_cache(maxsize=1024)
 def standard_name(label: Optional[str], first_level: bool) -> str:
     """The standard name of a level label: aliases resolved, system labels and spaces removed."""
-    name = SYSTEM_LABEL.sub("", "".join((label or "").split()))
+    name = SYSTEM_LABEL.sub("", "".join((label or "").split())).translate(_simplified())
     if not name:
         return ""
     name = _table()["aliases"]["first" if first_level else "second"].get(name, name)
     if not name.endswith("指标") and f"{name}指标" in known_names():
         name = f"{name}指标"
     return name
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    return str.maketrans(_table()["traditional"])
 
 
 def framework(name: str) -> dict[str, list[str]]:

@@ -95,7 +95,7 @@ def configure(catalog: Catalog, settings: Settings) -> RuleSet:
     if settings.require_reason:
         settings_options = {**settings_options, "suppression-without-reason": {"required": True}}
     selected = {r.code for s in settings.select for r in catalog.select(s)}
-    ignored = {r.code for s in settings.ignore for r in catalog.select(s)}
+    ignored = {r.code for s in settings.ignore for r in catalog.select(s, include_opt_in=True)}
     severities = {_rule_named(catalog, k, "severity").code: Severity(v) for k, v in settings.severity.items()}
     options: dict[str, dict[str, Any]] = {}
     for name, values in settings_options.items():

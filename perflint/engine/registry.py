@@ -49,18 +49,20 @@ class Catalog:
     def get(self, name: str) -> type[Rule] | None:
         return self.by_code.get(name.upper()) or self._by_slug.get(name.lower())
 
-    def select(self, selector: str) -> list[type[Rule]]:
-        """Rules matching a selector: ALL, a code, a code prefix, a slug or a category (中文 or English)."""
+    def select(self, selector: str, include_opt_in: bool = False) -> list[type[Rule]]:
+        """Rules matching a selector: ALL, a code, a code prefix, a slug or a category (中文 or English).
+        An opt-in rule matches its own code or slug only, unless `include_opt_in` (for ignoring)."""
         token = selector.strip()
-        if token.upper() == "ALL":
-            return list(self)
         found = self.get(token)
         if found is not None:
             return [found]
+        grouped = [r for r in self if include_opt_in or not r.opt_in]  # opt-in rules are selected by name only
+        if token.upper() == "ALL":
+            return grouped
         for category in Category:
             if token in (category.value, category.english):
-                return [r for r in self if r.category is category]
-        prefixed = [r for r in self if r.code.startswith(token.upper())]
+                return [r for r in grouped if r.category is category]
+        prefixed = [r for r in grouped if r.code.startswith(token.upper())]
         if prefixed:
             return prefixed
         raise UsageError(f"unknown rule selector {selector!r} (not a code, code prefix, slug or category)")

@@ -84,6 +84,9 @@ class Rule:
     always_on: ClassVar[bool] = False
     # The rule offers fixes that cannot change meaning (`perflint check --fix`): never numbers or wording.
     fixable: ClassVar[bool] = False
+    # Off unless selected by its code or slug: a house-style check most reviewers do not ask for, which
+    # ALL, a category or a code prefix does not switch on.
+    opt_in: ClassVar[bool] = False
 
     def check(self, document: "Document", context: "Context") -> Iterable[Hit]:
         return iter(())
