@@ -3,7 +3,8 @@ import re
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import indicators, text
-from perflint.analysis.value_text import has_digit, name_unit, unit_hint
+from perflint.analysis.value_text import has_digit, unit_hint
+from perflint.values.units import bracketed_unit
 
 
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?")
@@ -40,7 +41,7 @@ class UnitMissing(Rule):
             numbers = [n for n in (constraint.number, constraint.low, constraint.high) if n is not None]
             # Zero of anything needs no unit (0, i.e. no incidents); 九成 and 三 are read from words; a
             # ratio such as 1:1 is a pure number.
-            if (not any(numbers) or not has_digit(indicator.value) or name_unit(indicator.name)
+            if (not any(numbers) or not has_digit(indicator.value) or bracketed_unit(indicator.name)
                     or _RATIO.fullmatch(constraint.remark or "")):
                 continue
             value = text(indicator.value)

@@ -80,6 +80,12 @@ def states_time_limit(*texts: Optional[str]) -> bool:
     return any(pattern.search(text(t)) for t in texts for pattern in _time_limits())
 
 
+def mentions_time(*texts: Optional[str]) -> bool:
+    """Whether any text uses a word of time (及时, 按时, 进度, 工期 …), with or without a limit."""
+    words = lexicon()["level2_cues"]["time_words"]
+    return any(word in text(t) for t in texts for word in words)
+
+
 # --- cost rows -----------------------------------------------------------------------------------
 
 def is_side_cost(indicator: Indicator) -> bool:

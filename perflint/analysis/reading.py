@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator, Optional
 
 from perflint.load.model import Document, Indicator, Node, Project, field_names
-from perflint.values.units import Unit, lookup
+from perflint.values.units import BRACKETED_TAIL, Unit, lookup
 
 PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
 # Names measuring a change rather than a share may go past 100% or below 0.
@@ -16,7 +15,6 @@ RATE_ENDINGS = ("率", "比例", "占比", "比重", "覆盖面", "满意度")
 # Names of satisfaction measures (survey results), by their ending: 服务对象满意度, 群众满意率 — not
 # 满意度调查覆盖率 or 满意度调查次数 (the survey itself), nor 不满意率.
 SATISFACTION_ENDINGS = ("满意", "满意度", "满意率", "满意程度", "满意比例", "认可度", "认可率", "好评率")
-BRACKETED_TAIL = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")  # 培训人数（人）: the unit or a note
 
 
 def text(value: Optional[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 from perflint.text import Text
 from perflint.load.model import Document, Indicator, Project
 from perflint.analysis.data import load_data
-from perflint.analysis.reading import BRACKETED_TAIL, bare_name, is_rate_name, plain, text
+from perflint.analysis.reading import bare_name, is_rate_name, plain, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import lookup
 
@@ -115,15 +115,6 @@ def tables(document: Document) -> Iterator[tuple[Project, str, list[Indicator]]]
 
 
 # --- names -----------------------------------------------------------------------------------
-
-def name_unit(name: Optional[str]) -> Optional[str]:
-    """The unit written in brackets after a name (培训人数（人）), if it is one."""
-    match = BRACKETED_TAIL.search(text(name))
-    if match is None:
-        return None
-    unit = lookup(match.group(1).strip())
-    return unit.name if unit is not None else None
-
 
 def is_percent_name(name: Optional[str]) -> bool:
     """A name under which a percentage makes sense: a rate, a share, a degree, a change."""

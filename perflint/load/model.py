@@ -131,6 +131,7 @@ class Indicator(Node):
     def constraint(self) -> "Constraint":
         """The typed reading of the target; `op` + `value` + `unit` when the table splits them."""
         from perflint.values import parse_value
+        from perflint.values.units import bracketed_unit
 
         value = (self.value or "").strip()
         op = (self.op or "").strip()
@@ -139,7 +140,12 @@ class Indicator(Node):
             op = ""
         if value.endswith(unit):  # the unit column repeats what the value already says
             unit = ""
-        return parse_value(f"{op}{value}{unit}")
+        constraint = parse_value(f"{op}{value}{unit}")
+        if constraint.number is not None and constraint.unit is None and not unit:
+            named = bracketed_unit(self.name)  # 实施营造林总面积(亩) | 80000
+            if named:
+                return parse_value(f"{op}{value}{named}")
+        return constraint
 
     @property
     def label(self) -> str:

@@ -6,6 +6,7 @@ Simple units come from the table; 万/亿 … prefixes and A/B·C compounds are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -144,3 +145,15 @@ def is_scale_prefix(text: str) -> bool:
 def known_units() -> list[str]:
     """Canonical names of the table's units, for "did you mean" suggestions."""
     return list(_table().names)
+
+
+BRACKETED_TAIL = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")  # 培训人数（人）: the unit or a note
+
+
+def bracketed_unit(name: Optional[str]) -> Optional[str]:
+    """The unit written in brackets after an indicator's name (培训人数（人）, 面积(亩)), if it is one."""
+    match = BRACKETED_TAIL.search((name or "").strip())
+    if match is None:
+        return None
+    unit = lookup(match.group(1).strip())
+    return unit.name if unit is not None else None
