@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.hierarchy import SYSTEM_LABEL, framework, known_second_levels, standard_name
+from perflint.analysis.hierarchy import (SYSTEM_LABEL, framework, known_second_levels, simplified, standard_name,
+                                         template_labels)
 from perflint.analysis.reading import text
 
 _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标", "second level")}
@@ -8,6 +9,14 @@ _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标",
 
 def _first_levels() -> set[str]:
     return set(framework("2015")) | set(framework("2021"))
+
+
+def _nested_frame(project) -> bool:
+    """A form one level deeper (实施效果指标 > 产出指标 > …, the investment-project table): its first
+    level is outside the framework and its second levels are first-level names."""
+    rows = (*project.indicators, *project.midterm_indicators)
+    return any(standard_name(i.level1, True) and standard_name(i.level1, True) not in _first_levels()
+               for i in rows) and any(standard_name(i.level2, True) in _first_levels() for i in rows)
 
 
 class LevelNameNonstandard(Rule):
@@ -47,6 +56,8 @@ class LevelNameNonstandard(Rule):
 
     def check(self, document, context):
         for project in document.projects:
+            if _nested_frame(project):
+                continue
             fw = context.framework_of(project)
             seen: dict[tuple[bool, str], list] = {}
             for indicator in (*project.indicators, *project.midterm_indicators):
@@ -73,8 +84,11 @@ class LevelNameNonstandard(Rule):
         standard = standard_name(written, first_level=first)
         names = _first_levels() if first else known_second_levels()
         if standard in names:
-            # A label the budget system appends (成本指标(必填硬性指标)) does not make a local variant.
-            if SYSTEM_LABEL.sub("", written) == standard:
+            # Not worth a reviewer's line: a label the budget system appends (成本指标(必填硬性指标)), the same
+            # name in traditional characters or without its 指标, or a label an official template uses.
+            plain_label = SYSTEM_LABEL.sub("", written)
+            if standard in (plain_label, standard_name(plain_label + "指标", first)) \
+                    or simplified(plain_label) == standard or plain_label in template_labels():
                 return None
             return "default", {"standard": standard}
         levels = framework(fw)

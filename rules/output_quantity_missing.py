@@ -12,6 +12,9 @@ def _counts_outputs(indicator) -> bool:
         # A bare number may well be a count whose unit was left out: that is unit-missing's concern.
         return constraint.kind in ("quantity", "range")
     found = lookup(constraint.unit)
+    if found is not None and found.dimension == "time-duration" and found.per == ():
+        # 免费开放天数 300天, 演出场次…: a number of days served is counted output, not a duration target.
+        return text(indicator.name).endswith(("天数", "日数", "工作日数"))
     return found is not None and found.dimension in lexicon()["output_dimensions"]
 
 

@@ -53,4 +53,5 @@ class QualitativeExplanationMissing(Rule):
         if op != "定性":
             return True
         vague = constraint.kind == "vague" or (constraint.kind == "relative" and not constraint.number)
-        return not vague and not constraint.is_numeric
+        # A deadline (11月底之前) or a yes/no target (是) says what counts as met without a note.
+        return not vague and not constraint.is_numeric and constraint.kind not in ("deadline", "boolean")

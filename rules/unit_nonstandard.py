@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.reading import indicators, text
+from perflint.analysis.indicator_terms import money_without_yuan
+from perflint.analysis.reading import indicators, is_cost, text
 from perflint.analysis.value_text import listing, unit_fixes, with_standard_units
 
 
@@ -15,6 +16,8 @@ class UnitNonstandard(Rule):
                         "{cell!r} spells its unit {found} instead of the standard {standard}: write {fixed!r}"),
         "whole": Text("计量单位“{cell}”写法不规范，应写作“{fixed}”",
                       "The unit {cell!r} is not in its standard form; write {fixed!r}"),
+        "yuan": Text("成本指标“{name}”的金额“{cell}”漏写了“元”，应写作“{fixed}”",
+                     "The amount {cell!r} of cost indicator {name!r} leaves out 元; write {fixed!r}"),
     }
     doc = RuleDoc(
         what=Text("指标值或计量单位栏中的单位既不是中文单位名称，也不是合法的单位符号：大写或错写的拉丁字母（M 表示米、KM、KG、"
@@ -30,6 +33,14 @@ class UnitNonstandard(Rule):
 
     def check(self, document, context):
         for _, indicator in indicators(document):
+            constraint = indicator.constraint
+            if is_cost(indicator) and money_without_yuan(constraint):
+                scale = constraint.unit[0]
+                fixed = constraint.input.replace(constraint.unit, f"{scale}元{constraint.unit[1:]}", 1)
+                if fixed != constraint.input:
+                    yield self.hit(indicator.at("value"), "yuan", name=text(indicator.name), cell=constraint.input,
+                                   fixed=fixed)
+                    continue
             for field, standalone in (("value", False), ("unit", True)):
                 cell = text(getattr(indicator, field))
                 fixes = unit_fixes(cell, standalone)

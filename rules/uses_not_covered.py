@@ -34,10 +34,14 @@ class UsesNotCovered(Rule):
     }
     doc = RuleDoc(
         what=Text("把资金用途按“，、；”拆成各项，逐项查找产出指标（含成本指标）的名称或描述中是否有与之相同的"
-                  "内容词（两个字以上，且不是“工作”“服务”“经费”之类的泛用词）；报告没有任何产出指标对应的用途。",
+                  "内容词（两个字以上，且不是“工作”“服务”“经费”之类的泛用词）；报告没有任何产出指标对应的用途。"
+                  "括号里的说明、测算口径（培训标准1000元/人）、期限（培训期限3天）、项目类别（业务类项目）不是用途；"
+                  "只有一项且就是项目名称本身的用途不报告。",
                   "Splits the fund uses at ，、； and looks, for each use, for an output (or cost) indicator whose "
                   "name or description shares a content word with it (two characters or more, not a generic word "
-                  "such as 工作, 服务, 经费); reports the uses no output indicator covers."),
+                  "such as 工作, 服务, 经费); reports the uses no output indicator covers. Bracketed remarks, "
+                  "costing clauses (培训标准1000元/人), terms (培训期限3天) and project categories (业务类项目) are "
+                  "not uses; a single use that is the project's own name is not reported."),
         why=Text("绩效指标应与项目支出高度关联：资金安排了几项用途，就应有指标说明每项用途产出了什么；"
                  "只衡量其中一项，其余资金的绩效就无从考核。",
                  "Indicators must be closely tied to what the money is spent on: every use the money is listed "
@@ -51,6 +55,8 @@ class UsesNotCovered(Rule):
             rows = [f"{text(i.name)} {text(i.description)}" for i in project.indicators if _delivers(i)]
             if not uses or not project.indicators:
                 continue
+            if len(uses) == 1 and shares_content(uses[0], text(project.name)):
+                continue  # the project's own name again (…项目县级配套经费): no breakdown to cover
             covered = [use for use in uses if any(shares_content(use, row) for row in rows)]
             uncovered = [use for use in uses if use not in covered]
             if not uncovered:

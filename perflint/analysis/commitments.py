@@ -50,6 +50,7 @@ _CALCULATION = re.compile(r"[×÷*＊]")
 _CONNECTOR = re.compile(r"以及|[和及与并、]")
 # Where the thing counted after a number ends: a joining word, or a per-item norm (各配备1名).
 _SUFFIX_END = re.compile(r"以及|[和及与并、各每]")
+_ENUMERATED = re.compile(r"[^、\s]{2,}、[^、\s]{2,}")  # two or more named items before the number
 # A closing bracket ends a metric phrase when its opening one is inside it: 村（社区）.
 _CLOSES = {"）": "（", ")": "(", "】": "【", "”": "“"}
 _RANGE = re.compile(r"\s*[-~～—至到]\s*")
@@ -278,6 +279,10 @@ def _in_clause(clause: str) -> list[Commitment]:
         piece = after[:cut.start()] if cut else after
         # 15个乡镇, 8所学校: a noun right after the unit is the thing counted.
         tail = _metric_in(piece) if piece[:1] and is_cjk(piece[0]) else None
+        if tail is not None and _ENUMERATED.search(before):
+            # 东马场林场、东岳山林场…7个林场: the number sums up the places listed, it promises nothing.
+            floor = end
+            continue
         if tail is not None:
             metric = (before[head[0]:head[1]] if head else "") + piece[tail[0]:tail[1]]
             shown = clause[before_start + _opening(before):end + tail[1]]
@@ -458,14 +463,24 @@ def best_match(claim: Claim, candidates: Iterable[Claim], minimum: Decimal = MAT
 
 # --- Content terms (fund uses) ---------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _use_patterns() -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+    table = lexicon()
+    # A slash between two uses (办公费/差旅费), not inside a unit (1000元/人, 30%/年).
+    separators = re.compile("[" + re.escape(table["use_separators"]) + r"]|(?<![\d元%])[/／](?!\d)")
+    return separators, re.compile(r"[（(][^（）()]*[）)]"), tuple(map(re.compile, table["use_not_uses"]))
+
+
 def split_uses(uses: Optional[str]) -> list[str]:
-    """The items of a 资金用途 text: 普法宣传业务费，人民调解办案补贴 → two uses."""
-    separators = lexicon()["use_separators"]
+    """The items of a 资金用途 text: 普法宣传业务费，人民调解办案补贴 → two uses. Bracketed remarks,
+    costing clauses (培训标准1000元/人), terms (培训期限3天) and fragments of one character are no uses."""
+    separators, remark, not_uses = _use_patterns()
     leads = _longest_first(lexicon()["use_leads"])
-    items = re.split("[" + re.escape(separators) + "]", text(uses))
     found = []
-    for item in items:
+    for item in separators.split(remark.sub("", text(uses))):
         item = item.strip()
+        if sum(_is_han(ch) for ch in item) < 2 or any(p.search(item) for p in not_uses):
+            continue
         lead = _starting(item, leads)
         while lead and len(item) - len(lead) >= 2:
             item = item[len(lead):]
@@ -473,6 +488,10 @@ def split_uses(uses: Optional[str]) -> list[str]:
         if item:
             found.append(item)
     return found
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def shares_content(phrase: str, other: str) -> bool:

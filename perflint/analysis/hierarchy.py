@@ -19,7 +19,7 @@ def _table() -> dict:
 @lru_cache(maxsize=1024)
 def standard_name(label: Optional[str], first_level: bool) -> str:
     """The standard name of a level label: aliases resolved, system labels and spaces removed."""
-    name = SYSTEM_LABEL.sub("", "".join((label or "").split())).translate(_simplified())
+    name = simplified(SYSTEM_LABEL.sub("", "".join((label or "").split())))
     if not name:
         return ""
     name = _table()["aliases"]["first" if first_level else "second"].get(name, name)
@@ -31,6 +31,16 @@ def standard_name(label: Optional[str], first_level: bool) -> str:
 @lru_cache(maxsize=1)
 def _simplified() -> dict[int, str]:
     return str.maketrans(_table()["traditional"])
+
+
+def simplified(label: str) -> str:
+    return label.translate(_simplified())
+
+
+@lru_cache(maxsize=1)
+def template_labels() -> frozenset[str]:
+    """Level labels official templates print that differ from the standard names (not a defect to report)."""
+    return frozenset(_table()["template_labels"])
 
 
 def framework(name: str) -> dict[str, list[str]]:

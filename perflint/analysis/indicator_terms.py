@@ -96,7 +96,14 @@ def is_side_cost(indicator: Indicator) -> bool:
 
 def _states_money(constraint: Constraint) -> bool:
     unit = value_unit(constraint)
-    return (unit is not None and unit.dimension == "money") or bool(_MONEY_IN_TEXT.search(constraint.input))
+    return ((unit is not None and unit.dimension == "money") or bool(_MONEY_IN_TEXT.search(constraint.input))
+            or money_without_yuan(constraint))
+
+
+def money_without_yuan(constraint: Constraint) -> bool:
+    """An amount whose 元 was left out: ≤380万, ≤620万/月 (in a cost row, 万 is 万元)."""
+    unit = constraint.unit or ""
+    return constraint.number is not None and (unit in ("万", "亿") or unit.startswith(("万/", "亿/")))
 
 
 def cost_without_money(indicator: Indicator) -> bool:

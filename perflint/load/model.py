@@ -112,6 +112,11 @@ class Task(Node):
     amount: Optional[Decimal] = key("amount", "预算金额", "金额")
 
 
+# What a 计算符号 / 指标方向 column holds when it names the kind of target rather than a comparator.
+_NOT_COMPARATORS = frozenset({"定性", "定量（其他）", "定量(其他)", "是/否", "是或否", "是否", "布尔", "布尔型", "其他",
+                              "正向", "反向", "中性"})
+
+
 class Indicator(Node):
     level1: Optional[str] = key("level1", "一级指标")
     level2: Optional[str] = key("level2", "二级指标")
@@ -136,7 +141,7 @@ class Indicator(Node):
         value = (self.value or "").strip()
         op = (self.op or "").strip()
         unit = (self.unit or "").strip()
-        if op in ("定性", "定量（其他）", "定量(其他)") or value.startswith(op):
+        if op in _NOT_COMPARATORS or value.startswith(op):
             op = ""
         if value.endswith(unit):  # the unit column repeats what the value already says
             unit = ""

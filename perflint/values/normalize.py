@@ -74,7 +74,7 @@ _DIGRAPH_MAP = {
 _SQUARE_METRE = re.compile(r"(?<![A-Za-z])([kK]?[mM])([23])(?!\d)")
 # 7x24, 7*24 between two digits: the times sign of a service window (7×24小时), not a placeholder.
 _TIMES = re.compile(r"(?<=\d)[xX*](?=\d)")
-_DASH_RUN = re.compile(r"(?<=\d)-{2,}(?=\d)")
+_DASH_RUN = re.compile(r"(?<=[\d年月日])-{2,}(?=\d)")  # 2020年1月--2020年11月, 1--3
 # Footnote marks after a value (≥95%*, ≥95%[1]) and trailing punctuation (。；).
 _TAIL = re.compile(r"(?:[。;,、.!?]|(?<=[\w%‰)])(?:\[\d{1,2}\]|\*{1,3}))+$")
 
