@@ -106,18 +106,19 @@ def inside(pointer: str, place: str) -> bool:
     return pointer == place or pointer.startswith(place + "/") or place == ""
 
 
-_ROW = re.compile(r"^(/projects/\d+/(?:midterm_)?indicators/\d+|/overall/indicators/\d+)(?:/|$)")
+# The cells of one indicator row that state its target: a unit or comparator left out is reported at the value.
+_TARGET = re.compile(r"^(/projects/\d+/(?:midterm_)?indicators/\d+|/overall/indicators/\d+)/(?:value|unit|op)$")
 
 
 def near(pointer: str, place: str) -> bool:
-    """A finding is about a defect's place: it lies inside it, it is about another cell of the same
-    indicator row (a unit left out is reported at the value), or the defect is one item of the field the
-    finding is about (/projects/0/goals for a defect at /projects/0/goals/0) — but a finding about a whole
-    project is not about each of its fields."""
+    """A finding is about a defect's place: it lies inside it, it is about another cell of the same row's
+    target (a unit left out is reported at the value), or the defect is one item of the field the finding
+    is about (/projects/0/goals for a defect at /projects/0/goals/0) — but a finding about a whole project
+    is not about each of its fields."""
     if inside(pointer, place):
         return True
-    row = _ROW.match(pointer)
-    if row and row.group(1) == (_ROW.match(place) or [None, None])[1]:
+    row = _TARGET.match(pointer)
+    if row and row.group(1) == (_TARGET.match(place) or [None, None])[1]:
         return True
     return inside(place, pointer) and pointer.count("/") >= 3
 

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.hierarchy import framework, standard_name
+from perflint.analysis.hierarchy import framework, nested_frame, standard_name
 
 SATISFACTION = "服务对象满意度指标"
 
@@ -18,14 +18,14 @@ class Level1Missing(Rule):
     doc = RuleDoc(
         what=Text("项目的绩效指标没有覆盖指标体系要求的全部一级指标：2015 年体系为产出、效益、满意度（成本指标是产出下的二级）；"
                   "2021 年体系为成本、产出、效益、满意度。体系按项目自动判断（有“成本指标”一级即为 2021 年体系），也可在配置中指定。"
-                  "满意度指标作为二级指标列在效益指标下（湖南等地旧模板）视为已设；一级指标用的是体系以外的名称"
-                  "（如发展改革部门投资项目表的“实施效果指标”）时不报告缺项，由 level-name-nonstandard 提示名称。",
+                  "满意度指标作为二级指标列在效益指标下（湖南等地旧模板）视为已设；发展改革部门投资项目表"
+                  "（实施效果指标 > 产出指标、效益指标）自成体系，不报告缺项。",
                   "The indicators do not cover every first level the framework requires: 产出, 效益 and 满意度 "
                   "under the 2015 framework (成本 is a second level under 产出); 成本, 产出, 效益 and 满意度 under "
                   "the 2021 one. The framework is detected per project (a 成本指标 first level means 2021) or configured. "
-                  "Satisfaction filed as a second level under 效益 (older Hunan templates) counts; a project whose "
-                  "first levels are outside the framework (实施效果指标 of investment-project forms) is not "
-                  "reported for missing levels — level-name-nonstandard names them."),
+                  "Satisfaction filed as a second level under 效益 (older Hunan templates) counts; the "
+                  "investment-project form (实施效果指标 > 产出指标, 效益指标) has a frame of its own and is not "
+                  "reported."),
         why=Text("产出、效益、满意度（以及 2021 年体系的成本）是绩效目标的法定组成部分，缺一项目标就不完整。",
                  "Outputs, effects and satisfaction (and cost under 2021) are the required parts of a target; "
                  "without one the target is incomplete."),
@@ -36,9 +36,9 @@ class Level1Missing(Rule):
         for project in document.projects:
             name = context.framework_of(project)
             levels = framework(name)
+            if nested_frame(project):
+                continue  # the investment-project frame (实施效果指标 > 产出指标 …) has levels of its own
             present = {standard_name(i.level1, first_level=True) for i in project.indicators}
-            if present - set(levels) - {""}:
-                continue  # another frame (实施效果指标, 制度指标 …): its names are level-name-nonstandard's to report
             if any(standard_name(i.level2, first_level=False) == SATISFACTION for i in project.indicators):
                 present.add("满意度指标")  # templates that file satisfaction under 效益
             missing = [level for level in levels if level not in present]

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.hierarchy import (SYSTEM_LABEL, framework, known_second_levels, simplified, standard_name,
-                                         template_labels)
+from perflint.analysis.hierarchy import (SYSTEM_LABEL, framework, known_second_levels, nested_frame, simplified,
+                                         standard_name, template_labels)
 from perflint.analysis.reading import text
 
 _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标", "second level")}
@@ -9,14 +9,6 @@ _LEVEL = {True: Text("一级指标", "first level"), False: Text("二级指标",
 
 def _first_levels() -> set[str]:
     return set(framework("2015")) | set(framework("2021"))
-
-
-def _nested_frame(project) -> bool:
-    """A form one level deeper (实施效果指标 > 产出指标 > …, the investment-project table): its first
-    level is outside the framework and its second levels are first-level names."""
-    rows = (*project.indicators, *project.midterm_indicators)
-    return any(standard_name(i.level1, True) and standard_name(i.level1, True) not in _first_levels()
-               for i in rows) and any(standard_name(i.level2, True) in _first_levels() for i in rows)
 
 
 class LevelNameNonstandard(Rule):
@@ -56,7 +48,7 @@ class LevelNameNonstandard(Rule):
 
     def check(self, document, context):
         for project in document.projects:
-            if _nested_frame(project):
+            if nested_frame(project):
                 continue
             fw = context.framework_of(project)
             seen: dict[tuple[bool, str], list] = {}

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from perflint.load.model import Indicator
+from perflint.load.model import Indicator, Project
 from perflint.analysis.data import load_data
 
 SYSTEM_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 成本指标(必填硬性指标) → 成本指标
@@ -68,3 +68,12 @@ def level1_of(indicator: Indicator) -> str:
 
 def level2_of(indicator: Indicator) -> str:
     return standard_name(indicator.level2, first_level=False)
+
+
+def nested_frame(project: Project) -> bool:
+    """A form one level deeper (实施效果指标 > 产出指标 > …, the investment-project table): its first level
+    is outside the framework and its second levels are first-level names."""
+    first = {n for fw in _table()["frameworks"].values() for n in fw}
+    rows = (*project.indicators, *project.midterm_indicators)
+    return (any(standard_name(i.level1, True) not in first | {""} for i in rows)
+            and any(standard_name(i.level2, True) in first for i in rows))
