@@ -74,6 +74,7 @@ def nested_frame(project: Project) -> bool:
     """A form one level deeper (实施效果指标 > 产出指标 > …, the investment-project table): its first level
     is outside the framework and its second levels are first-level names."""
     first = {n for fw in _table()["frameworks"].values() for n in fw}
+    only_first = first - known_second_levels()  # 成本指标 is a second level too (2015)
     rows = (*project.indicators, *project.midterm_indicators)
     return (any(standard_name(i.level1, True) not in first | {""} for i in rows)
-            and any(standard_name(i.level2, True) in first for i in rows))
+            and any(standard_name(i.level2, True) in only_first for i in rows))

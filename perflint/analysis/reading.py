@@ -22,13 +22,37 @@ def text(value: Optional[str]) -> str:
 
 
 def indicators(document: Document, midterm: bool = True) -> Iterator[tuple[Project, Indicator]]:
-    """Every indicator row of every project, annual first, then the midterm ones."""
+    """Every indicator row of every project, annual first, then the midterm ones; then the rows of the
+    department-level table (部门整体支出绩效目标表), as those of a project standing for the department."""
     for project in document.projects:
         for indicator in project.indicators:
             yield project, indicator
         if midterm:
             for indicator in project.midterm_indicators:
                 yield project, indicator
+    whole = department_table(document)
+    if whole is not None:
+        for indicator in whole.indicators:
+            yield whole, indicator
+
+
+_WHOLE = "_department_table"
+
+
+def department_table(document: Document) -> Optional[Project]:
+    """The department-level indicator table read as a project of the department's (its budget, annual goal
+    and rows), so that every row rule applies to it; None when the document has no such table. Kept with
+    the document: rules ask for it many times."""
+    if _WHOLE not in document.__dict__:
+        overall = document.overall
+        whole = None
+        if overall is not None and overall.indicators:
+            whole = Project.model_construct(
+                name=f"{document.department}（部门整体）", budget=overall.budget, money_unit=overall.money_unit,
+                goals=[overall.annual_goal] if overall.annual_goal else [], indicators=overall.indicators)
+            whole.place_at("/overall")
+        document.__dict__[_WHOLE] = whole
+    return document.__dict__[_WHOLE]
 
 
 def is_rate_name(name: str) -> bool:
