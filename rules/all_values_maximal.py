@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.reading import percent, text
-from perflint.analysis.value_text import is_full_percent, tables
+from perflint.analysis.reading import is_satisfaction_name, percent, tables, text
+from perflint.analysis.value_text import is_full_percent
 
 
 class AllValuesMaximal(Rule):
@@ -27,9 +27,10 @@ class AllValuesMaximal(Rule):
                         "the basis"),
     }
     doc = RuleDoc(
-        what=Text("一张绩效指标表中百分比目标的绝大多数（默认 80% 及以上，且至少 4 个百分比目标）恰好是 100%。",
+        what=Text("一张绩效指标表中百分比目标的绝大多数（默认 80% 及以上，且至少 4 个百分比目标）恰好是 100%。"
+                  "满意度目标按调查结果设定，不计入。",
                   "In one indicator table, nearly all percentage targets (80% or more by default, with at least 4 "
-                  "percentage targets) are exactly 100%."),
+                  "percentage targets) are exactly 100%. Satisfaction targets, set from surveys, are not counted."),
         why=Text("目标应根据历史水平和实际测算设定；几乎全部取 100% 说明没有分析可达水平，目标失去区分度。",
                  "Targets are set from history and costing; 100% almost everywhere shows no analysis of what is "
                  "attainable, and such targets no longer discriminate."),
@@ -38,8 +39,9 @@ class AllValuesMaximal(Rule):
 
     def check(self, document, context):
         for project, pointer, rows in tables(document):
-            targets = [row.constraint for row in rows
-                       if row.constraint.kind == "percent" and row.constraint.unit == "%"]
+            # Satisfaction targets are set from surveys (≥90%) and say nothing of how the others were set.
+            targets = [row.constraint for row in rows if row.constraint.kind == "percent"
+                       and row.constraint.unit == "%" and not is_satisfaction_name(row.name)]
             if len(targets) < context.options["min_targets"]:
                 continue
             full = sum(1 for constraint in targets if is_full_percent(constraint))

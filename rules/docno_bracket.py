@@ -3,6 +3,7 @@ import re
 from perflint.engine.rule import Category, Edit, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import strings
+from perflint.analysis.structure import mentions_docno
 
 # An issuer's abbreviation, a year in some bracket, a serial number and 号 (GB/T 9704-2012 §7.2.5).
 # Only look-alike brackets are matched: 〔〕 is the correct form.
@@ -34,7 +35,7 @@ class DocnoBracket(Rule):
 
     def check(self, document, context):
         for pointer, value in strings(document):
-            if "号" not in value:  # every document number ends in 号: most texts need no regex
+            if not mentions_docno(value):
                 continue
             for match in _DOCNO.finditer(value):
                 found = value[match.start("org"):match.end()]

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import strings
-from perflint.analysis.structure import serial_problems
+from perflint.analysis.structure import mentions_docno, serial_problems
 
 
 class DocnoSerialFormat(Rule):
@@ -32,7 +32,7 @@ class DocnoSerialFormat(Rule):
 
     def check(self, document, context):
         for pointer, value in strings(document):
-            if "号" not in value:  # every document number ends in 号: most texts need no regex
+            if not mentions_docno(value):
                 continue
             for docno in serial_problems(value):
                 yield self.hit(pointer, "default" if docno.problem == "di" else docno.problem,

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import strings
-from perflint.analysis.structure import year_problems
+from perflint.analysis.structure import mentions_docno, year_problems
 
 
 class DocnoYearFormat(Rule):
@@ -29,7 +29,7 @@ class DocnoYearFormat(Rule):
 
     def check(self, document, context):
         for pointer, value in strings(document):
-            if "号" not in value:  # every document number ends in 号: most texts need no regex
+            if not mentions_docno(value):
                 continue
             for docno in year_problems(value, document.year):
                 yield self.hit(pointer, "fused" if docno.problem == "fused" else "default",

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.reading import text
+from perflint.analysis.reading import table_owners, text
 from perflint.analysis.structure import compact
 
 # How many names the message quotes; the count covers the rest.
@@ -22,10 +22,10 @@ class NameEqualsDescription(Rule):
                         "copies ÷ planned copies × 100%) so that self-evaluation measures it the same way"),
     }
     doc = RuleDoc(
-        what=Text("三级指标的“绩效指标描述”与“三级指标”名称相同（忽略空格和标点）。每个项目报告一次，"
+        what=Text("三级指标的“绩效指标描述”或“指标解释”与“三级指标”名称相同（忽略空格和标点）。每个项目报告一次，"
                   "位置是第一处相同的描述，消息中列出全部相同的指标及其数量。",
-                  "An indicator's description (绩效指标描述) is the same text as its third-level name (ignoring "
-                  "spaces and punctuation). Reported once per project, at the first such description, with the "
+                  "An indicator's description (绩效指标描述) or note (指标解释) is the same text as its "
+                  "third-level name (ignoring spaces and punctuation). Reported once per project, at the first such description, with the "
                   "count and names of all of them."),
         why=Text("描述栏用来界定指标的统计口径、计算方法和数据来源；照抄名称等于没有填写，自评和评价时对同一指标可能按不同口径取数。",
                  "The description defines what is counted, how it is computed and where the data come from; a "
@@ -34,12 +34,15 @@ class NameEqualsDescription(Rule):
     )
 
     def check(self, document, context):
-        for project in document.projects:
-            same = [i for i in (*project.indicators, *project.midterm_indicators)
-                    if compact(i.name) and compact(i.name) == compact(i.description)]
+        for project in table_owners(document):
+            # Forms without a description column explain the indicator in its note (指标解释).
+            same = [(i, field) for i in (*project.indicators, *project.midterm_indicators)
+                    for field in ("description", "note")
+                    if compact(i.name) and compact(i.name) == compact(getattr(i, field))]
             if same:
-                quoted = [text(i.name) for i in same[:_QUOTED]]
+                quoted = [text(i.name) for i, _ in same[:_QUOTED]]
                 more = len(same) > _QUOTED
                 names = Text("、".join(f"“{n}”" for n in quoted) + ("等" if more else ""),
                              ", ".join(repr(n) for n in quoted) + (", …" if more else ""))
-                yield self.hit(same[0].at("description"), project=project.name, count=len(same), names=names)
+                first, field = same[0]
+                yield self.hit(first.at(field), project=project.name, count=len(same), names=names)

@@ -2,8 +2,8 @@ import re
 
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.reading import is_cost, text
-from perflint.analysis.value_text import HUNDRED, has_digit, sentence_prose, tables
+from perflint.analysis.reading import is_cost, tables, text
+from perflint.analysis.value_text import HUNDRED, has_digit, sentence_prose
 from perflint.values.units import lookup
 
 # 每月15日前, 6月底: a date carries its own direction.

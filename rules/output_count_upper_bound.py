@@ -2,7 +2,11 @@ from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.hierarchy import level2_of
 from perflint.analysis.indicator_terms import first_of, lexicon, negative_event, value_unit
-from perflint.analysis.reading import indicators, plain, text
+from perflint.analysis.reading import bare_name, indicators, plain, text
+
+
+# Names of counts whose unit column was left blank.
+_COUNT_NAMES = ("数量", "个数", "人数", "次数", "台数", "件数", "户数")
 
 
 class OutputCountUpperBound(Rule):
@@ -36,11 +40,12 @@ class OutputCountUpperBound(Rule):
         for _, indicator in indicators(document):
             constraint = indicator.constraint
             unit = value_unit(constraint)
-            if (level2_of(indicator) != "数量指标" or constraint.kind != "quantity" or constraint.op not in ("<=", "<")
-                    or unit is None or unit.per or unit.dimension not in dimensions):
-                continue
             name = text(indicator.name)
+            counted = unit is None and bare_name(name).endswith(_COUNT_NAMES)  # 车辆采购数量 小于等于 1
+            if (level2_of(indicator) != "数量指标" or constraint.kind != "quantity" or constraint.op not in ("<=", "<")
+                    or not counted and (unit is None or unit.per or unit.dimension not in dimensions)):
+                continue
             if first_of(name + text(indicator.description), allowed) or negative_event(name):
                 continue
             yield self.hit(indicator.at("value"), name=indicator.label, value=constraint.input,
-                           number=plain(constraint.number), unit=constraint.unit)
+                           number=plain(constraint.number), unit=constraint.unit or "")

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.hierarchy import level1_of, standard_name
-from perflint.analysis.reading import text
+from perflint.analysis.reading import table_owners, text
 from perflint.analysis.structure import lexicon
 from perflint.values.units import lookup
 
@@ -49,7 +49,7 @@ class OutputQuantityMissing(Rule):
     )
 
     def check(self, document, context):
-        for project in document.projects:
+        for project in table_owners(document):
             outputs = [i for i in project.indicators if level1_of(i) == "产出指标"]
             if not outputs:
                 continue

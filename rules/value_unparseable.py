@@ -5,6 +5,7 @@ from perflint.analysis.value_text import residue, sentence_prose, unreadable_onl
 
 # Placeholders are template-residue's and empty cells value-empty's (PF103).
 _REASONS = ("syntax", "multiple", "deferred", "reference", "not-applicable")
+_NOT_APPLICABLE = "不适用"  # a row named 本项目不适用此指标: the template's slot kept instead of deleted
 
 
 class ValueUnparseable(Rule):
@@ -15,6 +16,9 @@ class ValueUnparseable(Rule):
     summary = Text("指标值无法识别为可考核的目标", "The target value cannot be read as a measurable target")
     messages = {
         "default": Text("指标“{name}”：{detail}", "Indicator {name!r}: {detail_en}"),
+        "not_applicable": Text("“{name}”一行说明该指标不适用，却仍填了指标值“{value}”；不适用的指标应删除整行",
+                               "The row {name!r} says the indicator does not apply, yet gives the target {value!r}; "
+                               "delete rows that do not apply"),
     }
     doc = RuleDoc(
         what=Text("指标值既不是“比较符+数字+单位”、日期或等级，也不是可识别的定性表述：写法有误（单位无法识别、比较方向矛盾、"
@@ -32,6 +36,10 @@ class ValueUnparseable(Rule):
 
     def check(self, document, context):
         for _, indicator in indicators(document):
+            if _NOT_APPLICABLE in text(indicator.name):
+                yield self.hit(indicator.at("value"), "not_applicable", name=text(indicator.name),
+                               value=text(indicator.value))
+                continue
             constraint = indicator.constraint
             if constraint.kind != "unparseable" or constraint.reason not in _REASONS:
                 continue

@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 
 from perflint.load.model import Indicator
 from perflint.analysis.data import load_data
-from perflint.analysis.hierarchy import level2_of
+from perflint.analysis.hierarchy import level2_of, simplified
 from perflint.analysis.reading import PERCENT_UNITS, is_cost, text
 from perflint.values.constraint import Constraint
 from perflint.values.units import Unit, lookup
@@ -65,9 +65,12 @@ def names_input(name: str) -> bool:
 
 
 def is_full_compliance(name: str) -> bool:
-    """A payment rate the rules require in full (足额发放率, 补助发放准确率, 政策兑现率 …)."""
+    """A rate the rules require in full: a payment's (足额发放率, 补助发放准确率, 政策兑现率 …) or the
+    acceptance of works paid for (维修工程验收合格率)."""
     words = lexicon()["full_compliance"]
-    return bool(first_of(name, words["terms"]) and first_of(name, words["payments"]))
+    name = simplified(name)
+    return bool(first_of(name, words["terms"]) and first_of(name, words["payments"])
+                or first_of(name, words["acceptance"]))
 
 
 @lru_cache(maxsize=1)

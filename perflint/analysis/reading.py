@@ -36,6 +36,27 @@ def indicators(document: Document, midterm: bool = True) -> Iterator[tuple[Proje
             yield whole, indicator
 
 
+def tables(document: Document) -> Iterator[tuple[Project, str, list[Indicator]]]:
+    """Each indicator table with its pointer: a project's annual rows, then its midterm rows; then the
+    department-level table."""
+    for project in document.projects:
+        if project.indicators:
+            yield project, project.at("indicators"), project.indicators
+        if project.midterm_indicators:
+            yield project, project.at("midterm_indicators"), project.midterm_indicators
+    whole = department_table(document)
+    if whole is not None:
+        yield whole, whole.at("indicators"), whole.indicators
+
+
+def table_owners(document: Document) -> Iterator[Project]:
+    """The projects, then the department-level table read as a project: whatever holds indicator rows."""
+    yield from document.projects
+    whole = department_table(document)
+    if whole is not None:
+        yield whole
+
+
 _WHOLE = "_department_table"
 
 
@@ -64,9 +85,18 @@ def is_change_name(name: str) -> bool:
     return any(word in name for word in CHANGE_WORDS)
 
 
+# A form that writes every name as a sentence about its target: 资助对象满意度达到目标值.
+_TARGET_TAIL = ("达到目标值", "达到目标", "达目标值")
+
+
 def bare_name(name: Optional[str]) -> str:
-    """An indicator name without a trailing bracketed unit or note: 培训人数（人） → 培训人数."""
-    return BRACKETED_TAIL.sub("", text(name))
+    """An indicator name without a trailing bracketed unit or note, or a phrase about reaching the target:
+    培训人数（人） → 培训人数, 资助对象满意度达到目标值 → 资助对象满意度."""
+    bare = BRACKETED_TAIL.sub("", text(name))
+    for tail in _TARGET_TAIL:
+        if bare.endswith(tail) and len(bare) > len(tail):
+            return bare[: -len(tail)]
+    return bare
 
 
 def is_satisfaction_name(name: Optional[str]) -> bool:

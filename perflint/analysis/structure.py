@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterator, Literal, NamedTuple, Optional
 
 from perflint.analysis.data import load_data
+from perflint.analysis.hierarchy import simplified
 
 
 def lexicon() -> dict:
@@ -117,14 +118,22 @@ def _docno(text: str, match: re.Match, year: int, problem: str) -> Docno:
     return Docno(text[match.start("org") + cut:match.end()], f"{org}〔{year}〕{int(match['num'])}号", problem)
 
 
+def mentions_docno(text: str) -> bool:
+    """Whether a text may hold a 发文字号: every one ends in 号 (號 in traditional characters), so most
+    texts need no regular expression."""
+    return "号" in text or "號" in text
+
+
 def year_problems(text: str, budget_year: int) -> Iterator[Docno]:
-    """Document numbers whose year is not written in full: 〔24〕, or glued to the serial (邯财社2018126号)."""
-    for match in _SHORT_YEAR.finditer(text):
+    """Document numbers whose year is not written in full: 〔24〕, or glued to the serial (邯财社2018126号).
+    Matched on the simplified text (邯財社2018126號), quoted as written."""
+    plain = simplified(text)
+    for match in _SHORT_YEAR.finditer(plain):
         short = int(match["year"])
         year = 2000 + short if 2000 + short <= budget_year + 1 else 1900 + short
         yield _docno(text, match, year, "short-year")
     not_issuer = tuple(lexicon()["not_issuer_endings"])
-    for match in _FUSED.finditer(text):
+    for match in _FUSED.finditer(plain):
         year = int(match["year"])
         if match["org"].endswith(not_issuer) or not 1949 < year <= budget_year + 1 or int(match["num"]) == 0:
             continue
@@ -133,7 +142,7 @@ def year_problems(text: str, budget_year: int) -> Iterator[Docno]:
 
 def serial_problems(text: str) -> Iterator[Docno]:
     """Document numbers with 第 before the serial or a zero-padded serial (〔2024〕第28号, 〔2024〕028号)."""
-    for match in _FULL_YEAR.finditer(text):
+    for match in _FULL_YEAR.finditer(simplified(text)):
         num = match["num"]
         padded = len(num) > 1 and num.startswith("0")
         problem = "-".join(name for name, found in (("di", match["di"]), ("zero-padded", padded)) if found)

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Optional
 
 from perflint.text import Text
-from perflint.load.model import Document, Indicator, Project
+from perflint.load.model import Indicator
 from perflint.analysis.data import load_data
 from perflint.analysis.reading import bare_name, is_rate_name, plain, text
 from perflint.values.constraint import Constraint
@@ -104,15 +104,6 @@ def lexicon() -> _Lexicon:
 
 
 # --- the document's tables -------------------------------------------------------------------
-
-def tables(document: Document) -> Iterator[tuple[Project, str, list[Indicator]]]:
-    """Each indicator table: a project's annual rows, then its midterm rows, with the table's pointer."""
-    for project in document.projects:
-        if project.indicators:
-            yield project, project.at("indicators"), project.indicators
-        if project.midterm_indicators:
-            yield project, project.at("midterm_indicators"), project.midterm_indicators
-
 
 # --- names -----------------------------------------------------------------------------------
 
