@@ -6,13 +6,22 @@ from perflint.analysis.reading import budget_in_yuan, in_money_unit, is_cost, mo
 from perflint.values.units import lookup
 
 
+# A cost per month or per year of a one-year budget: how many of them the year holds.
+_PERIODS = {"月": 12, "年": 1}
+
+
 def _unit_costs(project):
-    """Cost rows priced per one thing: (indicator, number, unit) for 元/人, 万元/亩 …"""
+    """Cost rows priced per one thing: (indicator, number, unit, the thing, periods in the year) for 元/人,
+    万元/亩 …, and 元/人·月 (per person and month: twelve months in the budget)."""
     for indicator in project.indicators:
         constraint = indicator.constraint
         unit = money_unit(constraint.unit)
-        if is_cost(indicator) and constraint.kind == "quantity" and unit and len(unit.per) == 1:
-            yield indicator, constraint.number, unit
+        if not (is_cost(indicator) and constraint.kind == "quantity" and unit):
+            continue
+        counted = [p for p in unit.per if p not in _PERIODS]
+        periods = [p for p in unit.per if p in _PERIODS]
+        if len(counted) == 1 and len(periods) <= 1:
+            yield indicator, constraint.number, unit, counted[0], _PERIODS[periods[0]] if periods else 1
 
 
 def _quantities(project, per):
@@ -23,6 +32,18 @@ def _quantities(project, per):
         if (constraint.kind == "quantity" and unit is not None and not unit.per and unit.base == per
                 and text(indicator.level1).startswith("产出") and not is_cost(indicator)):
             yield indicator, constraint.number, unit
+
+
+def _parts_add_up(project, costs, budget: Decimal, tolerance: Decimal) -> bool:
+    """Several unit costs of the same thing are parts of one price (补贴 1130元/人·月 and 提标补差 143元/人·月):
+    whether their sum times a quantity gives the budget."""
+    pers = {(per, periods) for *_, per, periods in costs}
+    if len(costs) < 2 or len(pers) != 1:
+        return False
+    (per, periods), = pers
+    price = sum((number * unit.scale for _, number, unit, *_ in costs), Decimal(0)) * periods
+    return any(abs(q_number * q_unit.scale * price - budget) <= budget * tolerance
+               for _, q_number, q_unit in _quantities(project, per))
 
 
 class CostQuantityBudget(Rule):
@@ -40,11 +61,18 @@ class CostQuantityBudget(Rule):
                         "（{share}%，数量见{related}）",
                         "{quantity_name} {quantity} × {cost_name} {cost} = {product}, which differs from the budget "
                         "{budget} by {diff} ({share}%; the quantity is on {related})"),
+        "periodic": Text("{quantity_name} {quantity} × {cost_name} {cost} × {periods} 个月 = {product}，与预算数 {budget}"
+                         "相差 {diff}（{share}%，数量见{related}）",
+                         "{quantity_name} {quantity} × {cost_name} {cost} × {periods} months = {product}, which "
+                         "differs from the budget {budget} by {diff} ({share}%; the quantity is on {related})"),
     }
     doc = RuleDoc(
-        what=Text("数量指标（如 ≥52人）乘以按同一计量单位计价的成本指标（如 ≤2.27万元/人），与项目预算数的偏差超过容差。",
-                  "A quantity indicator (≥52人) times a cost indicator priced per the same unit (≤2.27万元/人) "
-                  "differs from the project budget by more than the tolerance."),
+        what=Text("数量指标（如 ≥52人）乘以按同一计量单位计价的成本指标（如 ≤2.27万元/人；按月计价的如 1130元/人·月 再乘 12 个月），"
+                  "与项目预算数的偏差超过容差。同一对象有几项单位成本（补贴和提标补差）且合计与预算相符时视为一个价格的组成部分。",
+                  "A quantity indicator (≥52人) times a cost indicator priced per the same unit (≤2.27万元/人; a "
+                  "monthly price such as 1130元/人·月 times twelve months) differs from the project budget by more "
+                  "than the tolerance. Several unit costs of the same thing are taken as parts of one price when "
+                  "their sum fits the budget."),
         why=Text("绩效目标应与预算资金相匹配：数量和单位成本若与预算对不上，要么目标定低了，要么资金测算有误。",
                  "Targets must match the money: if quantity × unit cost does not give the budget, either the "
                  "targets are set too low or the budget was costed wrongly."),
@@ -57,17 +85,21 @@ class CostQuantityBudget(Rule):
             budget = budget_in_yuan(project)
             if not budget:
                 continue
-            for cost, cost_number, cost_unit in _unit_costs(project):
+            costs = list(_unit_costs(project))
+            if _parts_add_up(project, costs, budget, tolerance):
+                continue
+            for cost, cost_number, cost_unit, per, periods in costs:
                 pairs = []
-                for quantity, q_number, q_unit in _quantities(project, cost_unit.per[0]):
-                    product = q_number * q_unit.scale * cost_number * cost_unit.scale
+                for quantity, q_number, q_unit in _quantities(project, per):
+                    product = q_number * q_unit.scale * cost_number * cost_unit.scale * periods
                     pairs.append((abs(product - budget), product, quantity, q_number, q_unit))
                 if not pairs:
                     continue
                 diff, product, quantity, q_number, q_unit = min(pairs, key=lambda p: p[0])
                 if diff > budget * tolerance:
                     yield self.hit(
-                        cost.at("value"), related=quantity.at("value"),
+                        cost.at("value"), "periodic" if periods > 1 else "default", related=quantity.at("value"),
+                        periods=periods,
                         quantity_name=text(quantity.name), quantity=f"{plain(q_number)} {q_unit.name}",
                         cost_name=text(cost.name), cost=f"{plain(cost_number)} {cost_unit.name}",
                         product=in_money_unit(product, project), budget=in_money_unit(budget, project),

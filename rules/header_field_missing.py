@@ -37,6 +37,8 @@ class HeaderFieldMissing(Rule):
             if facts.asks_for("unit") and not any(text(u) for u in (project.unit, project.implementing_unit,
                                                                        project.competent_department)):
                 missing.append(Text("预算单位", "the budget unit"))
+            elif "competent_department" in project.model_fields_set and not text(project.competent_department):
+                missing.append(Text("主管部门", "the competent department"))  # its own row, left blank
             if facts.asks_for("budget") and project.budget_total is None:
                 missing.append(Text("预算数", "the budget total"))
             if missing:

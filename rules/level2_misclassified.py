@@ -52,6 +52,10 @@ class Level2Misclassified(Rule):
         "time-value": Text("“{name}”的指标值“{value}”是时限，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
                            "{name!r} has target {value!r}, a time limit, which belongs under {suggested}, not "
                            "{level2}; check its second level"),
+        "off-level": Text("{level2}“{name}”（{value}）写的不是{level2}的内容：名称、描述和指标值都与{topic}无关；"
+                          "请改为反映{topic}的指标，或移到相应的二级指标下",
+                          "{level2} {name!r} ({value}) is not about {topic_en}: its name, description and target "
+                          "concern none of it; measure {topic_en} there, or move the row to its proper level"),
         "time-name": Text("“{name}”衡量的是完成时限，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
                           "{name!r} measures timeliness, which belongs under {suggested}, not {level2}; check its "
                           "second level"),
@@ -59,11 +63,13 @@ class Level2Misclassified(Rule):
     doc = RuleDoc(
         what=Text("产出指标下的数量、质量、时效指标，其三级指标的指标值或名称明显属于另一个二级：金额（应为成本指标）、"
                   "日期或办理时长放在数量或质量指标下、“及时率”“完成时间”放在质量指标下、件数人数放在时效指标下"
-                  "或没有质量含义却放在质量指标下。只报告明显的情形；数量指标填百分比由 PF225 报告。",
+                  "或没有质量含义却放在质量指标下。只报告明显的情形；数量指标填百分比由 PF225 报告。"
+                  "经济效益、生态效益指标的名称、描述和指标值与经济或生态全无关系时也报告（如 经济效益“收支平衡”）。",
                   "A row under 数量, 质量 or 时效指标 whose value or name plainly belongs to another second level: "
                   "money (成本指标), a date or a turnaround time under 数量 or 质量, 及时率/完成时间 under 质量, or a "
                   "count under 时效 or under 质量 with no quality in its name. Only clear cases are reported; "
-                  "percentages under 数量指标 are PF225's."),
+                  "percentages under 数量指标 are PF225's. Economic and ecological benefit rows whose name, "
+                  "description and target have nothing to do with either are reported too (经济效益: 收支平衡)."),
         why=Text("二级指标决定了指标按什么口径评价；质量、时效、数量混放，评价时就会用错标准，也看不出哪一方面没有设目标。",
                  "The second level decides how an indicator is judged; with quantity, quality and timeliness mixed "
                  "up, the wrong yardstick is applied and gaps in the targets go unseen."),
@@ -71,8 +77,20 @@ class Level2Misclassified(Rule):
     )
 
     def check(self, document, context):
+        topics = lexicon()["benefit_topics"]
         for _, indicator in indicators(document):
-            if level2_of(indicator) not in _OUTPUT_LEVELS:
+            level2 = level2_of(indicator)
+            topic = topics.get(level2)
+            if topic is not None:
+                # Blank rows and rows marked not applicable are value-empty's and value-unparseable's.
+                name = text(indicator.name)
+                said = name + text(indicator.description) + text(indicator.value)
+                if name and "不适用" not in name and not any(word in said for word in topic["words"]):
+                    yield self.hit(indicator.at("level2"), "off-level", name=text(indicator.name) or indicator.label,
+                                   value=text(indicator.value), level2=text(indicator.level2), topic=topic["zh"],
+                                   topic_en=topic["en"])
+                continue
+            if level2 not in _OUTPUT_LEVELS:
                 continue
             found = _misclassified(indicator)
             if found is None:

@@ -1,8 +1,25 @@
+import re
+
+from perflint.analysis.hierarchy import simplified
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import indicators, text
 
 _QUALITATIVE_OPS = ("定性", "定量（其他）", "定量(其他)")
+# A grade and its threshold in a note: 优100% 良90% 中85% 差85% (优:≥95%; 良:90%).
+_GRADE = re.compile(r"(优秀|优|良好|良|中等|中|合格|及格|较差|差|不合格)\s*[:：]?\s*([≥≤><]?\s*\d+(?:\.\d+)?(?:\s*%)?)"
+                    r"(?![\d.%])(?!\s*(?:以上|以下|及以上|及以下|[-—~至]))")
+
+
+def _overlapping_grades(note: str) -> dict:
+    """Two grades of a scale at one bare threshold (中85% 差85%): nobody can tell which grade 85% is."""
+    seen: dict[str, str] = {}
+    for grade, threshold in _GRADE.findall(simplified(note)):
+        bare = "".join(threshold.split())
+        if bare in seen and seen[bare] != grade:
+            return {"first": seen[bare], "second": grade, "threshold": bare}
+        seen.setdefault(bare, grade)
+    return {}
 
 
 class QualitativeExplanationMissing(Rule):
@@ -16,16 +33,22 @@ class QualitativeExplanationMissing(Rule):
                         "（如 优：…；良：…；合格：…），或改用可量化的指标值（如 验收合格率 =100%）",
                         "Target {value!r} is a grade, but no note (指标解释) defines the grades; state the criterion "
                         "of each grade in the note, or use a measurable target (e.g. 验收合格率 =100%)"),
+        "overlap": Text("指标解释的等级标准中“{first}”和“{second}”都是 {threshold}，等级界限不清；"
+                        "请写明各等级的区间（如 优：≥95%；良：90%–95%；中：85%–90%；差：<85%）",
+                        "The grades of the note give {first!r} and {second!r} the same threshold {threshold}, so "
+                        "the grades overlap; give each grade its range (优 ≥95%, 良 90–95%, 中 85–90%, 差 <85%)"),
         "op": Text("计算符号为“{op}”，但没有填写指标解释；请说明指标值“{value}”的含义和判定方法",
                    "The comparator column says {op!r} but there is no note (指标解释); explain what target "
                    "{value!r} means and how it is judged"),
     }
     doc = RuleDoc(
         what=Text("指标值是“优”“良好”“合格”“达标”之类的等级，或计算符号为“定性”“定量（其他）”，而指标解释（指标值说明）为空。"
-                  "“有效提升”之类没有等级的模糊表述由 vague-target 报告。",
+                  "“有效提升”之类没有等级的模糊表述由 vague-target 报告。指标解释写了等级标准、但两个等级的界限相同"
+                  "（中85% 差85%）时也报告。",
                   "The target is a grade (优, 良好, 合格, 达标 …) or the comparator column says 定性 or 定量（其他）, "
                   "and the note (指标解释 / 指标值说明) is empty. Vague phrases without grades (有效提升) are "
-                  "reported by vague-target."),
+                  "reported by vague-target. A note whose grade scale gives two grades the same threshold "
+                  "(中85% 差85%) is reported too."),
         why=Text("难以量化的指标可以采用分级分档的定性表述，但每个等级必须有判定标准，否则自评时无法判断是否达到；"
                  "预算管理一体化系统中计算符号选“定量（其他）”时指标值说明为必填。",
                  "What cannot be quantified may take a graded form, but each grade needs a criterion or nobody can "
@@ -36,6 +59,9 @@ class QualitativeExplanationMissing(Rule):
 
     def check(self, document, context):
         for _, indicator in indicators(document):
+            overlap = _overlapping_grades(text(indicator.note))
+            if overlap:
+                yield self.hit(indicator.at("note"), "overlap", **overlap)
             if text(indicator.note) or not text(indicator.value):
                 continue
             constraint = indicator.constraint

@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
-from perflint.analysis.reading import PERCENT_UNITS, indicators, is_change_name, is_rate_name, text
+from perflint.analysis.reading import PERCENT_UNITS, indicators, is_change_name, is_rate_name, plain, text
+from perflint.analysis.value_text import bare_fraction
 
 
 class RateUnitMismatch(Rule):
@@ -13,6 +14,9 @@ class RateUnitMismatch(Rule):
         "default": Text("“{name}”是比率，指标值“{value}”的单位却是“{unit}”；比率应以 % 表示，或将指标改为数量",
                         "{name!r} is a rate but its target {value!r} is in {unit!r}; state a rate in %, or "
                         "rename it as a count"),
+        "fraction": Text("“{name}”是比率，指标值“{value}”却是不带 % 的小数；若指全部达到，请写作“{percent}”",
+                         "{name!r} is a rate but its target {value!r} is a bare fraction; if it means all of it, "
+                         "write {percent!r}"),
     }
     doc = RuleDoc(
         what=Text("名称为“…率”“…比例”的指标，指标值的单位是件、人、个等数量单位。",
@@ -26,6 +30,10 @@ class RateUnitMismatch(Rule):
         for _, indicator in indicators(document):
             name = text(indicator.name)
             constraint = indicator.constraint
-            if (constraint.unit and constraint.unit not in PERCENT_UNITS and constraint.is_numeric
-                    and is_rate_name(name) and not is_change_name(name)):
+            if not is_rate_name(name) or is_change_name(name) or not constraint.is_numeric:
+                continue
+            if constraint.unit and constraint.unit not in PERCENT_UNITS:
                 yield self.hit(indicator.at("value"), name=name, value=constraint.input, unit=constraint.unit)
+            elif bare_fraction(indicator):
+                yield self.hit(indicator.at("value"), "fraction", name=name, value=constraint.input,
+                               percent=f"{plain(constraint.number * 100)}%")

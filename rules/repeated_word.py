@@ -4,13 +4,17 @@ from functools import lru_cache
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.commitments import lexicon
-from perflint.analysis.reading import strings
+from perflint.analysis.reading import indicators, strings, text
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Longest repeated unit looked for: 社区矫正社区矫正.
 _LONGEST = 4
 # Characters of context shown on each side of the repeat, within its clause.
 _CONTEXT = 12
+# A Latin full stop between two Chinese characters of a name (重.要设备): a slip, not a decimal point.
+_STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(\.)(?=[\u4e00-\u9fff])")
+# What a 计算符号 / 指标性质 column holds, typed onto the end of a name (提升工作效率定性).
+_COLUMN_WORDS = ("定性", "定量")
 _PUNCTUATION = re.compile(r"[，。；、：！？,;:!?\s“”《》（）()]")
 
 
@@ -66,14 +70,22 @@ class RepeatedWord(Rule):
     messages = {
         "default": Text("“{context}”中“{word}”连写了两次，疑为笔误；请删去一个“{word}”",
                         "{word!r} is written twice in a row in {context!r}, apparently by mistake; delete one"),
+        "stray": Text("指标名称“{name}”中夹着“{mark}”，疑为笔误；请删去", "The indicator name {name!r} has a stray "
+                      "{mark!r} inside a word, apparently by mistake; delete it"),
+        "column_word": Text("指标名称“{name}”末尾的“{word}”是计算符号栏的内容，误填进了名称；请删去",
+                            "The indicator name {name!r} ends in {word!r}, which belongs in the comparator column; "
+                            "delete it from the name"),
     }
     doc = RuleDoc(
         what=Text("文本中同一个词（2 至 4 个字）紧接着重复出现，如“提出…的意见意见”；以及“的的”“和和”之类"
                   "虚词的重复。正常的叠词（常常、人人、天天、一一、个个、一个一个、研究研究、一对一对接 …）"
-                  "不报告，实词单字的重叠（职工工资、司法所所长）也不检查。",
+                  "不报告，实词单字的重叠（职工工资、司法所所长）也不检查。指标名称中夹在两个汉字之间的英文句点（重.要设备），"
+                  "以及名称末尾误填的“定性”“定量”（计算符号栏的内容）也一并报告。",
                   "A word of 2 to 4 characters written twice in a row (提出…的意见意见), or a doubled function "
                   "character (的的, 和和). Legitimate reduplication (常常, 人人, 天天, 一一, 个个, 一个一个, 研究研究, "
-                  "一对一对接 …) is not reported, and doubled content characters (职工工资, 司法所所长) are not checked."),
+                  "一对一对接 …) is not reported, and doubled content characters (职工工资, 司法所所长) are not checked. "
+                  "A Latin full stop between two Chinese characters of an indicator name (重.要设备) and 定性 or 定量 "
+                  "typed onto the end of a name (the comparator column's content) are reported too."),
         why=Text("公开的预算绩效文本是政府信息，文字错漏影响严肃性，也说明文本没有经过认真审核。",
                  "The published performance text is public information: slips undermine it and show the text was "
                  "not carefully reviewed."),
@@ -81,6 +93,14 @@ class RepeatedWord(Rule):
     )
 
     def check(self, document, context):
+        for _, indicator in indicators(document):
+            name = text(indicator.name)
+            stray = _STRAY.search(name)
+            if stray:
+                yield self.hit(indicator.at("name"), "stray", name=name, mark=stray.group(1))
+            word = next((w for w in _COLUMN_WORDS if name.endswith(w) and len(name) > len(w) + 1), None)
+            if word:
+                yield self.hit(indicator.at("name"), "column_word", name=name, word=word)
         for pointer, value in strings(document):
             for start, word in repeats(value):
                 end = start + 2 * len(word)

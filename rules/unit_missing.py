@@ -3,7 +3,7 @@ import re
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import indicators, text
-from perflint.analysis.value_text import has_digit, unit_hint
+from perflint.analysis.value_text import bare_fraction, has_digit, unit_hint
 from perflint.values.units import bracketed_unit
 
 
@@ -42,6 +42,7 @@ class UnitMissing(Rule):
             # Zero of anything needs no unit (0, i.e. no incidents); 九成 and 三 are read from words; a
             # ratio such as 1:1 is a pure number.
             if (not any(numbers) or not has_digit(indicator.value) or bracketed_unit(indicator.name)
+                    or bare_fraction(indicator)  # rate-unit-mismatch's: 1 for 100%
                     or _RATIO.fullmatch(constraint.remark or "")):
                 continue
             value = text(indicator.value)

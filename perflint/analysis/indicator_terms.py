@@ -110,10 +110,11 @@ def money_without_yuan(constraint: Constraint) -> bool:
 
 
 def cost_without_money(indicator: Indicator) -> bool:
-    """A cost row whose target is no amount of money: a rate, a count, 是, a date or a sentence.
+    """A cost row whose target is no amount of money: a rate, a count, 是, a date, a sentence, or a
+    phrase (不超预算, 全额保障) — in a cost row the missing amount is the defect, not the vagueness.
 
-    Values other rules own are left to them: empty or placeholder values, vague and relative
-    phrases, and a bare number with no unit at all.
+    Values other rules own are left to them: empty or placeholder values and a bare number with no
+    unit at all.
     """
     if not is_cost(indicator):
         return False
@@ -124,7 +125,9 @@ def cost_without_money(indicator: Indicator) -> bool:
         return constraint.unit is not None
     if constraint.kind == "unparseable":
         return constraint.reason in ("syntax", "multiple")
-    return constraint.kind in ("percent", "range", "boolean", "graded", "deadline")
+    if constraint.kind == "relative":
+        return not constraint.number
+    return constraint.kind in ("percent", "range", "boolean", "graded", "deadline", "vague")
 
 
 def side_cost_without_cost(indicator: Indicator) -> bool:

@@ -107,6 +107,13 @@ def lexicon() -> _Lexicon:
 
 # --- names -----------------------------------------------------------------------------------
 
+def bare_fraction(indicator: Indicator) -> bool:
+    """A rate's target written as a fraction without its sign (1, 0.95): 100% and 95% meant."""
+    constraint = indicator.constraint
+    return (constraint.kind == "quantity" and not constraint.unit and not text(indicator.unit)
+            and constraint.number is not None and 0 < constraint.number <= 1 and is_percent_name(indicator.name))
+
+
 def is_percent_name(name: Optional[str]) -> bool:
     """A name under which a percentage makes sense: a rate, a share, a degree, a change."""
     bare = bare_name(name)
