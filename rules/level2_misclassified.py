@@ -82,10 +82,12 @@ class Level2Misclassified(Rule):
             level2 = level2_of(indicator)
             topic = topics.get(level2)
             if topic is not None:
-                # Blank rows and rows marked not applicable are value-empty's and value-unparseable's.
+                # Rows whose name was left blank, or that are marked not applicable, are value-empty's and
+                # value-unparseable's; a form without a name column says it all in the value.
                 name = text(indicator.name)
+                blank = not name and "name" in indicator.model_fields_set
                 said = name + text(indicator.description) + text(indicator.value)
-                if name and "不适用" not in name and not any(word in said for word in topic["words"]):
+                if not blank and "不适用" not in name and not any(word in said for word in topic["words"]):
                     yield self.hit(indicator.at("level2"), "off-level", name=text(indicator.name) or indicator.label,
                                    value=text(indicator.value), level2=text(indicator.level2), topic=topic["zh"],
                                    topic_en=topic["en"])
