@@ -1,7 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.commitments import (MATCH, OVERALL, claim_similarity, goal_claims, indicator_claim, is_norm,
-                                         metric_key, project_place, prose_claims, target_place)
+                                         metric_key, project_place, prose_claims, shares_content, target_place)
 from perflint.analysis.reading import budget_in_yuan
 
 
@@ -16,8 +16,10 @@ def _measures(claim, other) -> bool:
         return True
     if not claim.bounds.is_percent and claim.bounds.numbers() & other.bounds.numbers():
         return True
+    # In the same unit, a name sharing a content word measures the promise (2个防洪水利设施水毁修复 ↔
+    # 开展修复工程 1个), if with another number: goal-indicator-contradiction weighs the numbers.
     return other.bounds.unit == claim.bounds.unit and any(
-        metric_key(claim.metric) in metric_key(name) for name in other.names)
+        metric_key(claim.metric) in metric_key(name) or shares_content(claim.metric, name) for name in other.names)
 
 
 def _indicator_claims(indicators):

@@ -31,16 +31,18 @@ class HeaderFieldMissing(Rule):
     def check(self, document, context):
         facts = context.facts
         for project in document.projects:
-            missing = []
+            missing = []  # (field, what it is)
             if facts.asks_for("code") and not text(project.code):
-                missing.append(Text("项目编码", "the project code"))
+                missing.append(("code", Text("项目编码", "the project code")))
             if facts.asks_for("unit") and not any(text(u) for u in (project.unit, project.implementing_unit,
                                                                        project.competent_department)):
-                missing.append(Text("预算单位", "the budget unit"))
+                missing.append(("unit", Text("预算单位", "the budget unit")))
             elif "competent_department" in project.model_fields_set and not text(project.competent_department):
-                missing.append(Text("主管部门", "the competent department"))  # its own row, left blank
+                missing.append(("competent_department", Text("主管部门", "the competent department")))  # left blank
             if facts.asks_for("budget") and project.budget_total is None:
-                missing.append(Text("预算数", "the budget total"))
+                missing.append(("budget", Text("预算数", "the budget total")))
             if missing:
-                yield self.hit(project.pointer, project=project.name,
-                               missing=Text("、".join(m.zh for m in missing), ", ".join(m.en for m in missing)))
+                # One blank field is reported where it is; several, at the project's header.
+                pointer = project.at(missing[0][0]) if len(missing) == 1 else project.pointer
+                yield self.hit(pointer, project=project.name, missing=Text("、".join(m.zh for _, m in missing),
+                                                                           ", ".join(m.en for _, m in missing)))

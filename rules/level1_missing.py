@@ -1,6 +1,7 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.hierarchy import framework, nested_frame, standard_name
+from perflint.analysis.reading import is_satisfaction_name
 
 SATISFACTION = "服务对象满意度指标"
 
@@ -39,8 +40,9 @@ class Level1Missing(Rule):
             if nested_frame(project):
                 continue  # the investment-project frame (实施效果指标 > 产出指标 …) has levels of its own
             present = {standard_name(i.level1, first_level=True) for i in project.indicators}
-            if any(standard_name(i.level2, first_level=False) == SATISFACTION for i in project.indicators):
-                present.add("满意度指标")  # templates that file satisfaction under 效益
+            if any(standard_name(i.level2, first_level=False) == SATISFACTION or is_satisfaction_name(i.name)
+                   for i in project.indicators):
+                present.add("满意度指标")  # templates that file satisfaction under 效益 (misfiling is PF310's)
             missing = [level for level in levels if level not in present]
             if missing:
                 yield self.hit(project.at("indicators"), missing="、".join(missing), framework=name)

@@ -9,6 +9,12 @@ from perflint.analysis.reading import indicators, text
 _OUTPUT_LEVELS = ("数量指标", "质量指标", "时效指标")
 
 
+def _ends_within(constraint, year: int) -> bool:
+    """A date or period that ends by the end of the budget year (2020年1月--2020年11月 in 2020)."""
+    last = (constraint.date or "").split("/")[-1][:4] if constraint.kind == "deadline" else ""
+    return last.isdigit() and int(last) <= year
+
+
 def _misclassified(indicator) -> Optional[tuple[str, str]]:
     """(message key, the 二级 the row belongs to) when its value or name clearly belongs elsewhere."""
     cues = lexicon()["level2_cues"]
@@ -56,6 +62,10 @@ class Level2Misclassified(Rule):
                           "请改为反映{topic}的指标，或移到相应的二级指标下",
                           "{level2} {name!r} ({value}) is not about {topic_en}: its name, description and target "
                           "concern none of it; measure {topic_en} there, or move the row to its proper level"),
+        "short-lasting": Text("可持续影响指标“{name}”的期限“{value}”没有超出{year}年，说的是项目本身的期间，"
+                              "不是项目结束后的持续影响；请写明影响持续的年限或长效机制",
+                              "Sustainability indicator {name!r} ends within {year} ({value}): that is the project's "
+                              "own period, not a lasting effect after it; state how long the effect lasts"),
         "time-name": Text("“{name}”衡量的是完成时限，应归入{suggested}，却放在“{level2}”下；请核实二级指标归类",
                           "{name!r} measures timeliness, which belongs under {suggested}, not {level2}; check its "
                           "second level"),
@@ -64,12 +74,14 @@ class Level2Misclassified(Rule):
         what=Text("产出指标下的数量、质量、时效指标，其三级指标的指标值或名称明显属于另一个二级：金额（应为成本指标）、"
                   "日期或办理时长放在数量或质量指标下、“及时率”“完成时间”放在质量指标下、件数人数放在时效指标下"
                   "或没有质量含义却放在质量指标下。只报告明显的情形；数量指标填百分比由 PF225 报告。"
-                  "经济效益、生态效益指标的名称、描述和指标值与经济或生态全无关系时也报告（如 经济效益“收支平衡”）。",
+                  "经济效益、生态效益指标的名称、描述和指标值与经济或生态全无关系时也报告（如 经济效益“收支平衡”），"
+                  "可持续影响指标的期限没有超出预算年度时也报告。",
                   "A row under 数量, 质量 or 时效指标 whose value or name plainly belongs to another second level: "
                   "money (成本指标), a date or a turnaround time under 数量 or 质量, 及时率/完成时间 under 质量, or a "
                   "count under 时效 or under 质量 with no quality in its name. Only clear cases are reported; "
                   "percentages under 数量指标 are PF225's. Economic and ecological benefit rows whose name, "
-                  "description and target have nothing to do with either are reported too (经济效益: 收支平衡)."),
+                  "description and target have nothing to do with either are reported too (经济效益: 收支平衡), "
+                  "and sustainability rows whose period ends within the budget year."),
         why=Text("二级指标决定了指标按什么口径评价；质量、时效、数量混放，评价时就会用错标准，也看不出哪一方面没有设目标。",
                  "The second level decides how an indicator is judged; with quantity, quality and timeliness mixed "
                  "up, the wrong yardstick is applied and gaps in the targets go unseen."),
@@ -80,6 +92,10 @@ class Level2Misclassified(Rule):
         topics = lexicon()["benefit_topics"]
         for _, indicator in indicators(document):
             level2 = level2_of(indicator)
+            if level2 == "可持续影响指标" and _ends_within(indicator.constraint, document.year):
+                yield self.hit(indicator.at("value"), "short-lasting", name=text(indicator.name),
+                               value=text(indicator.value), year=document.year)
+                continue
             topic = topics.get(level2)
             if topic is not None:
                 # Rows whose name was left blank, or that are marked not applicable, are value-empty's and

@@ -80,7 +80,7 @@ class LevelNameNonstandard(Rule):
             # name in traditional characters or without its 指标, or a label an official template uses.
             plain_label = SYSTEM_LABEL.sub("", written)
             if standard in (plain_label, standard_name(plain_label + "指标", first)) \
-                    or simplified(plain_label) == standard or plain_label in template_labels():
+                    or simplified(plain_label) == standard or simplified(plain_label) in template_labels():
                 return None
             return "default", {"standard": standard}
         levels = framework(fw)

@@ -4,6 +4,11 @@ from perflint.analysis.hierarchy import level1_of
 from perflint.analysis.reading import indicators, is_satisfaction_name, text
 
 
+def _no_satisfaction_level(project) -> bool:
+    """The form has no 满意度指标 first level at all, so 效益 (效果) is where it puts satisfaction."""
+    return all(level1_of(i) != "满意度指标" for i in project.indicators)
+
+
 class SatisfactionMisfiled(Rule):
     code = "PF310"
     slug = "satisfaction-misfiled"
@@ -17,10 +22,12 @@ class SatisfactionMisfiled(Rule):
     }
     doc = RuleDoc(
         what=Text("三级指标名称含“满意”，一级指标却是产出或效益（如 质量指标/资助对象满意度、社会效益指标/群众满意率）。"
-                  "效益指标下二级为“社会公众或服务对象满意度指标”的（部分地方模板的做法）不报告，满意度调查次数之类也不报告。",
+                  "效益指标下二级为“社会公众或服务对象满意度指标”的（部分地方模板的做法），以及没有二级指标栏、也没有满意度一级指标"
+                  "的表中写在效益（效果）指标下的，不报告；满意度调查次数之类也不报告。",
                   "A third-level name contains 满意 but its first level is an output or effect (质量指标/资助对象满意度, "
                   "社会效益指标/群众满意率). Rows under 效益指标 whose second level is 社会公众或服务对象满意度指标 "
-                  "(a local template) are not reported, nor counts of surveys."),
+                  "(a local template), and rows under 效益 (效果) in a table with no second levels and no 满意度 "
+                  "first level, are not reported, nor counts of surveys."),
         why=Text("满意度是单独的一级指标；把满意度填在产出、效益下，常常是用满意度顶替了说不清的质量或效益，评价时两头都落空。",
                  "Satisfaction is a first level of its own; filed under outputs or effects it usually stands in for "
                  "a quality or effect nobody defined, and both are lost at evaluation."),
@@ -28,12 +35,13 @@ class SatisfactionMisfiled(Rule):
     )
 
     def check(self, document, context):
-        for _, indicator in indicators(document):
+        for project, indicator in indicators(document):
             name = text(indicator.name)
             level1 = level1_of(indicator)
             if not is_satisfaction_name(name) or level1 not in ("产出指标", "效益指标", "成本指标"):
                 continue
-            if level1 == "效益指标" and "满意" in text(indicator.level2):
-                continue
+            if level1 == "效益指标" and ("满意" in text(indicator.level2)
+                                        or not text(indicator.level2) and _no_satisfaction_level(project)):
+                continue  # templates that file satisfaction under 效益 (Hunan), or under 效果 with no second levels
             yield self.hit(indicator.at("level1"), name=name, level1=text(indicator.level1),
                            level2=text(indicator.level2))

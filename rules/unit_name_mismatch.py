@@ -40,6 +40,11 @@ def _mismatches(indicator) -> Iterator[tuple[str, dict]]:
         yield "money", {}
     if bare.endswith(tuple(words["time_nouns"])) and unit.name in ("%", "‰"):
         yield "time", {}
+    # The material is what is measured only when the name ends in it (秸秆数量, not 秸秆利用点个数).
+    head = re.sub(r"(?:总?数量|总量|数)$", "", bare)
+    material = next((m for m in words["materials"] if head.endswith(m)), None)
+    if material and unit.dimension == "count" and not unit.per and unit.base in generic:
+        yield "material", {"material": material}
 
 
 class UnitNameMismatch(Rule):
@@ -62,6 +67,10 @@ class UnitNameMismatch(Rule):
                       "（如 服务小区个数）",
                       "{name!r} is a fee or fund, yet its target {value!r} is in {unit!r}; give an amount, or rename "
                       "it after what is counted (服务小区个数)"),
+        "material": Text("“{name}”计量的是{material}，指标值“{value}”却以“{unit}”计；{material}应按重量或体积计量"
+                         "（吨、立方米），若统计的是处理点或设施，请改写名称",
+                         "{name!r} measures {material}, yet its target {value!r} is in {unit!r}; {material} is weighed "
+                         "or measured by volume (吨, 立方米) — if sites or facilities are counted, rename it"),
         "time": Text("“{name}”是时间或时限，指标值“{value}”却是百分比；请写明日期或时长（如 2026年11月30日前）",
                      "{name!r} is a time or deadline, yet its target {value!r} is a percentage; give a date or a "
                      "duration (2026年11月30日前)"),
@@ -70,12 +79,12 @@ class UnitNameMismatch(Rule):
         what=Text("指标名称括号中注明的单位（如“培训人数（人）”）与指标值的单位不同；名称是人数、人次、人口而单位是户，"
                   "或名称是户数而单位是人；名称不是年限、期限、周期之类，单位却是“年”；名称以计数单位结尾（抽检批次、演出场次）"
                   "而指标值用了另一个计数单位（组、次）；名称是一笔费用（物业费、补助资金）而指标值是个数；"
-                  "名称是时间或时限而指标值是百分比。",
+                  "名称是时间或时限而指标值是百分比；名称是秸秆、垃圾、污水等物料而指标值以个、项计。",
                   "A unit in brackets in the name (培训人数（人）) differs from the target's unit; a name counting "
                   "people (人数, 人次, 人口) measured in 户, or households (户数) in 人; or the unit 年 on a name that "
                   "is not a duration (年限, 期限, 周期); a name ending in a counting unit (抽检批次, 演出场次) with "
                   "a target in another one (组, 次); a fee or fund (物业费, 补助资金) counted in pieces; or a time or "
-                  "deadline given as a percentage."),
+                  "deadline given as a percentage; or a material (秸秆, 垃圾, 污水) counted in pieces (个, 项)."),
         why=Text("名称与计量单位不一致，指标的口径就不确定，评价时无法判断按什么统计；预算管理一体化系统中计量单位单独填列，"
                  "与名称不符会被退回修改。",
                  "When the name and the unit disagree nobody can tell what is counted; budget systems keep the unit "

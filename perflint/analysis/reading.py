@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator, Optional
 
+from perflint.analysis.hierarchy import simplified
 from perflint.load.model import Document, Indicator, Node, Project, field_names
 from perflint.values.units import BRACKETED_TAIL, Unit, lookup
 
@@ -100,7 +101,7 @@ def bare_name(name: Optional[str]) -> str:
 
 
 def is_satisfaction_name(name: Optional[str]) -> bool:
-    bare = bare_name(name)
+    bare = simplified(bare_name(name))
     return bare.endswith(SATISFACTION_ENDINGS) and "不满意" not in bare
 
 
