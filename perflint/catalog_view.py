@@ -11,9 +11,9 @@ _HEADERS = {
     "en": ("Code", "Rule", "Category", "Severity", "Fix", "Summary"),
 }
 _SECTIONS = {
-    "zh": ("检查内容", "为何重要", "依据", "反例", "正例", "选项", "无", "报告位置"),
+    "zh": ("检查内容", "为何重要", "依据", "反例", "正例", "选项", "无", "报告位置", "真实文本实测"),
     "en": ("What it checks", "Why it matters", "Source", "Failing example", "Passing example", "Options", "none",
-           "reported at"),
+           "reported at", "Measured on real documents"),
 }
 _OPT_IN = {"zh": "默认不启用：在 select 中写明本规则的代码或名称才会运行（ALL、类别和代码前缀不包括它）。",
            "en": "Off by default: it runs only when select names its code or slug (ALL, categories and code "
@@ -65,8 +65,25 @@ def _examples(rule: type[Rule], lang: str) -> tuple[str, str]:
     return bad, good
 
 
+def _measured(rule: type[Rule], lang: str) -> str:
+    """The rule's findings on the real corpus as judged (rules/measured.yaml, made by corpus/ecosystem.py)."""
+    from perflint.analysis.data import load_package_data
+
+    data = load_package_data("perflint.rules", "measured.yaml")
+    documents = data["documents"]
+    counts = data["rules"].get(rule.code)
+    if not counts:
+        return (f"{documents} 份真实文本中没有出现" if lang == "zh"
+                else f"no finding on the {documents} real documents")
+    right, wrong, debatable = counts["right"], counts["wrong"], counts["debatable"]
+    share = f"{right * 100 / (right + wrong):.0f}%" if right + wrong else "–"
+    if lang == "zh":
+        return f"{documents} 份真实文本：正确 {right}、错误 {wrong}、存疑 {debatable}，精确率 {share}"
+    return f"{documents} real documents: {right} right, {wrong} wrong, {debatable} debatable; precision {share}"
+
+
 def explain_rule(rule: type[Rule], lang: str) -> str:
-    what, why, source, bad, good, options, none, _ = _SECTIONS[lang]
+    what, why, source, bad, good, options, none, _, measured = _SECTIONS[lang]
     bad_example, good_example = _examples(rule, lang)
     lines = [f"{rule.code} {rule.slug}: {rule.summary.get(lang)}",
              f"[{_category(rule, lang)}] [{rule.severity.value}]", "",
@@ -74,6 +91,7 @@ def explain_rule(rule: type[Rule], lang: str) -> str:
              *([_indent(_OPT_IN[lang])] if rule.opt_in else []), "",
              f"{why}:", _indent(rule.doc.why.get(lang)), "",
              f"{source}:", _indent(rule.doc.source), "",
+             f"{measured}:", _indent(_measured(rule, lang)), "",
              f"{bad}:", _indent(bad_example), "",
              f"{good}:", _indent(good_example), "",
              f"{options}:"]

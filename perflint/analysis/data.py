@@ -9,8 +9,13 @@ from typing import Any
 import yaml
 
 
-@lru_cache(maxsize=None)
 def load_data(name: str) -> Any:
     """A YAML data file of the analysis package, e.g. "hierarchy.yaml"."""
-    return yaml.load(files("perflint.analysis").joinpath(name).read_text("utf-8"),
+    return load_package_data("perflint.analysis", name)
+
+
+@lru_cache(maxsize=None)
+def load_package_data(package: str, name: str) -> Any:
+    """A YAML data file shipped in one of perflint's packages, read once."""
+    return yaml.load(files(package).joinpath(name).read_text("utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
