@@ -3,8 +3,7 @@
 A published table often names no department or year anywhere, or a project table lost its name to a
 page break. The YAML reader refuses such a file (a person can add the field); an importer keeps
 everything it read: each missing field is reported (PF009), the document's own department or year
-is left out so that reading it raises MissingField (the rules that need it cannot run; every other
-rule does), and a project without a name keeps an empty one so that its rows are still checked.
+reads as MissingField (the rules that need it cannot run; every other rule does), and a project without a name keeps an empty one so that its rows are still checked.
 """
 
 from __future__ import annotations
@@ -42,5 +41,5 @@ def validate_partial(raw: dict, problems: list[Problem]) -> Optional[Document]:
     for index in unnamed:
         if index < len(document.projects):
             # The empty name stays readable: messages quote it, and no rule judges a name by its absence.
-            document.projects[index].mark_missing(frozenset({"name"}), keep=True)
+            document.projects[index].mark_missing(frozenset({"name"}))
     return document

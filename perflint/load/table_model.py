@@ -31,6 +31,8 @@ _INLINE_AMOUNT = re.compile(r"^(?P<label>\D{1,30}?)[：:]?\s*(?P<amount>-?\d[\d,
                             r"(?:[（(].*[）)])?$", re.S)
 _LABELLED = re.compile(r"^(\D{2,30}?)\s*[：:]\s*(.*)$", re.S)
 _UNIT_CODE = re.compile(r"^(\d{6,})\s*(\S.*)$")
+_UNIT_LINE = re.compile(r"^\d{6,}\s*[^\d\s]\S{1,40}$")
+_MONEY_CELL = re.compile(r"^(?:金额)?单位\s*[：:]\s*(万元|元)$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末)?|第?[一二三四1-4]季度末?|年底|年末|全年)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计)$")
 # A choice printed as boxes: 新增项目□延续项目√ — the ticked one.
@@ -152,6 +154,8 @@ class Table:
                 return True
             if name == "unit" and self.has("unit") and (self.raw.get("indicators") or self.raw.get("goals")):
                 return True
+        if self.raw.get("indicators") and any(_UNIT_LINE.match(c.text) for _, c in row.filled()):
+            return True  # the next table's 207101天津市河北区人民法院 | 单位：万元
         return False
 
     # -- rows --------------------------------------------------------------------------------------
@@ -169,14 +173,19 @@ class Table:
             return
         if self._breakdown_header(row) or self._task_header(row):
             return
+        if self._unit_row(row):
+            return
         lead = label_of(row.text(0))
         if self._opens(lead, row):
             return
         if lead in PERIODS and len(row.filled()) == 1:
             self.block = "indicators"
             self.indicators.switch_period(PERIODS[lead])
-        elif lead in self.labels or lead in PERIOD_BOUNDS or self._has_label(row):
+        elif lead in self.labels or lead in PERIOD_BOUNDS or lead in BUDGET_LABELS or self._has_label(row):
             self.block = None
+            money = _MONEY_UNIT.search(row.text(0))  # 下达中央预算内投资（万元） | 2350
+            if money and lead in BUDGET_LABELS and not self.has("money_unit"):
+                self.set_field("money_unit", Cell(money.group(1), row.cells[0].location))
             for cell in self._pairs(row, 0):
                 self.draft.skip_cell(cell, block=(self.pointer, "header"))
         elif self.block == "indicators":
@@ -192,6 +201,23 @@ class Table:
             self.block = "indicators"
         else:
             self.draft.skip_row(row)
+
+    def _unit_row(self, row: Row) -> bool:
+        """207101天津市河北区人民法院 | 单位：万元: the budget unit and the money unit above a table."""
+        cells = [c for _, c in row.filled()]
+        units = [c for c in cells if _UNIT_LINE.match(c.text)]
+        money = [c for c in cells if _MONEY_CELL.match(c.text)]
+        if not units or len(units) + len(money) != len(cells):
+            return False
+        for cell in units:
+            if not self.has("unit") and self.model is Project:
+                self.set_field("unit", cell)
+            else:
+                self.draft.skip_cell(cell, block=(self.pointer, "header"))
+        for cell in money:
+            if not self.has("money_unit"):
+                self.set_field("money_unit", Cell(_MONEY_CELL.match(cell.text).group(1), cell.location))
+        return True
 
     def _has_label(self, row: Row) -> bool:
         """A row of label–value pairs whose first label is not one of ours (项目总投资 | 20万元 | 其他资金 | 20万元)."""

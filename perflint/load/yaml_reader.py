@@ -216,8 +216,7 @@ def assign_pointers(node: Any, pointer: str) -> None:
         node.place_at(pointer)
         values = node.__dict__
         for name in field_names(type(node)):
-            if name in values:  # a required field an importer did not find is absent (load/partial.py)
-                assign_pointers(values[name], f"{pointer}/{name}")
+            assign_pointers(values[name], f"{pointer}/{name}")
     elif isinstance(node, list):
         for i, item in enumerate(node):
             assign_pointers(item, f"{pointer}/{i}")
