@@ -25,7 +25,7 @@ def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointe
     rule = active.rule
     text = rule.messages.get(message, rule.messages["default"]).format(lang, args)
     return Finding(loaded.path, where.line, where.column, where.end_line, where.end_column,
-                   rule.code, rule.slug, active.severity, text, pointer, where.label, fix)
+                   rule.code, rule.slug, active.severity, text, pointer, where.label, fix, loaded.has_lines)
 
 
 def _place(where: Location) -> Text:

@@ -79,13 +79,18 @@ class Group:
     undecided: dict[int, str] = field(default_factory=dict)  # column → header, for BY_CONTENT columns
 
     def decide(self, row: Row) -> None:
-        for i, header in list(self.undecided.items()):
+        decided = {}
+        for i, header in self.undecided.items():
             text = row.cells[i].text if i < len(row.cells) else ""
             if not blank(text):
-                name = by_content(header, text)
-                if name not in self.fields.values() or self.fields.get(i) == name:
-                    self.fields[i] = name
-                del self.undecided[i]
+                decided[i] = by_content(header, text)
+        # All at once: 指标性质 holding 正向 and 指标方向 holding ≥ swap their default fields.
+        others = {n for c, n in self.fields.items() if c not in decided}
+        for i, name in decided.items():
+            if name not in others:
+                self.fields[i] = name
+                others.add(name)
+            del self.undecided[i]
 
 
 @dataclass

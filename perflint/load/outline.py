@@ -429,7 +429,7 @@ class Outline:
 
 
 def read_blocks(blocks: Iterable[Block], path: str, lines: list[str], wrapped_rows: bool = False,
-                problems: Iterable = ()) -> LoadedDocument:
+                problems: Iterable = (), has_lines: bool = True) -> LoadedDocument:
     """The document the blocks hold, validated like a YAML document; `problems` are the reader's own."""
     outline = Outline(wrapped_rows)
     outline.draft.problems.extend(problems)
@@ -437,9 +437,9 @@ def read_blocks(blocks: Iterable[Block], path: str, lines: list[str], wrapped_ro
     draft = outline.draft
     if outline.first is None:
         draft.report("empty-document", Location.point(1, 1))
-        return LoadedDocument(path, None, draft.source, lines, draft.problems)
+        return LoadedDocument(path, None, draft.source, lines, draft.problems, has_lines=has_lines)
     draft.source.add("", outline.first)
     document = validate_partial(draft.raw, draft.problems)
     if document is not None:
         assign_pointers(document, "")
-    return LoadedDocument(path, document, draft.source, lines, draft.problems)
+    return LoadedDocument(path, document, draft.source, lines, draft.problems, has_lines=has_lines)
