@@ -166,3 +166,12 @@ def test_yaml_findings_have_lines_and_a_null_label():
     finding = next(f for f in lint(loaded, RULES) if f.code == "PF201")
     data = finding.to_json()
     assert data["line"] == 6 and data["label"] is None
+
+
+def test_old_word_files_are_a_finding_that_names_the_fix():
+    for suffix in (".doc", ".wps"):
+        loaded = load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), f"old{suffix}")
+        (finding,) = lint(loaded, RULES)
+        assert finding.code == "PF001" and ".docx" in finding.message
+        (english,) = lint(loaded, RULES, "en")
+        assert "save it as .docx" in english.message
