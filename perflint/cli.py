@@ -239,10 +239,11 @@ def init(path, lang, force) -> None:
 def import_document(path, output, lang, force) -> None:
     """Convert a .txt/.md/.docx/.xlsx (or .yaml) document to the YAML format.
 
-    What could not be read with confidence is reported on standard error; the exit status is 1 when
-    the document could not be read at all."""
+    What could not be read with confidence is reported on standard error. The YAML is written whenever
+    a document was read, even one that lacks a required field; the exit status is 1 when the document
+    could not be read at all or an error was reported (a missing department, year or project name)."""
     from perflint.check import active_rules
-    from perflint.engine.runner import lint
+    from perflint.engine.runner import fails, lint
     from perflint.errors import UsageError
     from perflint.load import load_path
     from perflint.load.writer import to_yaml
@@ -251,19 +252,22 @@ def import_document(path, output, lang, force) -> None:
     settings = _settings(None)
     loaded = load_path(path, max_size=settings.max_file_size)
     # What the reader skipped or guessed: the input rules' findings, nothing else.
-    for f in lint(loaded, active_rules(replace(settings, select=("PF0",), ignore=())), settings.lang):
+    reported = lint(loaded, active_rules(replace(settings, select=("PF0",), ignore=())), settings.lang)
+    for f in reported:
         click.echo(text_line(f), err=True)
     if loaded.document is None:
         sys.exit(1)
     text = to_yaml(loaded.document, lang)
     if output is None:
         click.echo(text, nl=False)
-        return
-    target = Path(output)
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to overwrite it")
-    target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target}", err=True)
+    else:
+        target = Path(output)
+        if target.exists() and not force:
+            raise UsageError(f"{target} exists; use --force to overwrite it")
+        target.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {target}", err=True)
+    if fails(reported, "error"):
+        sys.exit(1)
 
 
 @main.command()

@@ -44,28 +44,40 @@ class Finding:
     severity: Severity
     message: str
     pointer: str
-    # Where a person finds it in forms without lines (表1 第3行 第2列, 绩效指标!C5); not part of the JSON.
+    # Where a person finds it in forms without lines (表1 第3行 第2列, 项目1!C5, 第3页 表1 第4行 第2列).
     label: Optional[str] = None
     fix: tuple["Replacement", ...] = ()  # what `--fix` may change; not part of the JSON
+    # False where the source has no lines (Word, Excel, PDF): line and column are then only a running
+    # number that orders the findings, and every output gives null (or nothing) instead.
+    has_lines: bool = True
 
     @property
     def place(self) -> str:
         return self.label or f"{self.line}:{self.column}"
+
+    @property
+    def span(self) -> tuple[Optional[int], Optional[int], Optional[int], Optional[int]]:
+        """line, column, end_line, end_column as outputs give them: None where the source has no lines."""
+        if not self.has_lines:
+            return None, None, None, None
+        return self.line, self.column, self.end_line, self.end_column
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.pointer)
 
     def to_json(self) -> dict:
         """Exactly the keys of cli.md, in its order."""
+        line, column, end_line, end_column = self.span
         return {
             "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
             "pointer": self.pointer,
+            "label": self.label,
         }

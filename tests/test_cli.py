@@ -31,7 +31,8 @@ SEED_FINDINGS = [
     (147, 16, "PF501"),
 ]
 ISSUE_2_CODES = ",".join(sorted({code for _, _, code in SEED_FINDINGS}))
-FINDING_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "pointer"]
+FINDING_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "pointer",
+                "label"]
 
 
 def run(*args, input=None):

@@ -12,6 +12,7 @@ from perflint.engine.rule import Hit
 from perflint.text import Text
 from perflint.findings import Finding, Replacement, Severity
 from perflint.load.document import LoadedDocument
+from perflint.load.model import MissingField
 from perflint.location import Location
 
 CRASH = "rule-crashed"
@@ -24,7 +25,7 @@ def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointe
     rule = active.rule
     text = rule.messages.get(message, rule.messages["default"]).format(lang, args)
     return Finding(loaded.path, where.line, where.column, where.end_line, where.end_column,
-                   rule.code, rule.slug, active.severity, text, pointer, where.label, fix)
+                   rule.code, rule.slug, active.severity, text, pointer, where.label, fix, loaded.has_lines)
 
 
 def _place(where: Location) -> Text:
@@ -54,6 +55,8 @@ def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, Ac
             continue
         try:
             hits = list(active.rule.check(document, replace(active.context, facts=facts)))
+        except MissingField:
+            continue  # it needs a field the document lacks, which is reported itself (PF009)
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
             yield _finding(loaded, by_slug[CRASH], loaded.source.value(""), "", "default",
                            {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}, lang)

@@ -28,10 +28,10 @@ def read_docx(data: bytes, path: str) -> LoadedDocument:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # a zip that is not Word, a truncated file, broken XML: python-docx raises any of them
         return LoadedDocument(path, None, SourceMap(), [], [Problem("unreadable-file", location=START,
-                                                                    args={"reason": NOT_WORD})])
+                                                                    args={"reason": NOT_WORD})], has_lines=False)
     reader = _Reader(document)
     blocks = list(reader.blocks())  # first: reading them finds the reader's own problems
-    return read_blocks(blocks, path, [], problems=reader.problems)
+    return read_blocks(blocks, path, [], problems=reader.problems, has_lines=False)
 
 
 class _Reader:

@@ -38,6 +38,7 @@ class Draft:
         self.source = SourceMap()
         self.problems: list[Problem] = []
         self._skipped_rows = 0  # rows skipped in a row just before, reported as one problem
+        self._skipped_cells: dict[object, tuple[int, list[str]]] = {}  # block → (its problem, the cells' text)
 
     def put(self, model: type, container: dict, pointer: str, name: str, value: Any, where: Location,
             key: Optional[Location] = None) -> bool:
@@ -66,8 +67,18 @@ class Draft:
         self.problems.append(Problem(rule, pointer, where, args, message))
         self._skipped_rows = 0
 
-    def skip_cell(self, cell: Cell) -> None:
+    def skip_cell(self, cell: Cell, block: object = None) -> None:
+        """A cell not read. The cells of one block (a budget block's figures for the whole period, the
+        contact rows of a header) are one problem that lists them, not one problem per cell."""
+        if block is not None and block in self._skipped_cells:
+            index, texts = self._skipped_cells[block]
+            texts.append(cell.text)
+            last = self.problems[index]
+            self.problems[index] = replace(last, args={**last.args, "text": excerpt("、".join(texts))})
+            return
         self.report("import-skipped", cell.location, message="cell", text=excerpt(cell.text))
+        if block is not None:
+            self._skipped_cells[block] = (len(self.problems) - 1, [cell.text])
 
     def skip_row(self, row: Row) -> None:
         """A row not understood; a run of them (a table perflint does not know) is one problem."""

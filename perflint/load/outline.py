@@ -16,16 +16,25 @@ from perflint.load.blocks import Block, Break, Cell, Paragraph, Row, span
 from perflint.load.document import LoadedDocument
 from perflint.load.draft import Draft, excerpt, field_label
 from perflint.load.model import Document, Measure, Overall, Target, aliases
-from perflint.load.table_model import (MEASURE_LABELS, PROJECT_LABELS, TARGET_LABELS, Columns, ProjectTable,
-                                       label_of, read_record, unit_name)
-from perflint.load.yaml_reader import assign_pointers, validate
+from perflint.load.columns import Columns
+from perflint.load.labels import MEASURE_LABELS, PROJECT_LABELS, TARGET_LABELS, label_of
+from perflint.load.listing import BudgetListing, IndicatorListing
+from perflint.load.table_model import OverallTable, ProjectTable, Table, department_name, read_record, unit_name
+from perflint.load.partial import validate_partial
+from perflint.load.yaml_reader import assign_pointers
 from perflint.location import Location, join_pointer
 
 _NUMERAL = "一二三四五六七八九十"
 _PART = re.compile(rf"^第[{_NUMERAL}]+部分\s*(.*)$")
 _SECTION = re.compile(rf"^[{_NUMERAL}]+\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(rf"^[（(]\s*[{_NUMERAL}]+\s*[）)]\s*(.*)$", re.S)
-_PROJECT_HEADING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.*?)(?:项目支出)?绩效目标(?:申报)?表(?:\s*[（(][^（）()]*[）)])?$")
+_PROJECT_HEADING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.*?)(?:项目支出|项目)?绩效(?:目标|评价指标)(?:申报|设定)?表\s*\d{0,3}"
+                              r"(?:\s*[（(]?[^（）()]*?[）)])?(?:\s*20\d{2}\s*年度?)?$")
+# A department-level table: 部门整体支出绩效目标表, 部门（单位）整体支出项目绩效目标申报表.
+_OVERALL_HEADING = re.compile(r"部门(?:[（(]单位[）)])?整体支出(?:项目)?绩效目标(?:申报)?表")
+# The year under a table's title: (2025年度), ( 2024 年度), 2020年度), （2021年）.
+_SUBTITLE = re.compile(r"^[（(]?\s*(20\d{2})\s*年度?\s*[）)]$")
+_MONEY_LINE = re.compile(r"^(?:金额)?单位\s*[：:]\s*(万元|元)$")
 _TITLE = re.compile(r"^(.{0,30}?)(20\d{2})\s*年度?\s*(.{0,20}(?:绩效文本|绩效目标|部门预算))$")
 _STATUS = re.compile(r"^[（(]\s*([^（）()]{1,6}稿|草案)\s*[）)]$")
 _PREPARED = re.compile(r"^(.{2,30}?)(编制|审核)$")
@@ -35,12 +44,13 @@ _PAGE = re.compile(r"^\d{1,4}$")
 _UNIT_LINE = re.compile(r"^\d{6,}\s*\S{2,40}$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _NUMBERED = re.compile(r"^\d{1,3}\s*[.、．]")
-_COVER_FIELD = re.compile(r"^([^：:]{2,6})[：:]\s*(.+)$")  # 部门：溧平县司法局
+_COVER_FIELD = re.compile(r"^([^：:]{2,12})[：:]\s*(.+)$")  # 部门：溧平县司法局, 填报单位（盖章）：…
 _TARGET_FIELD = re.compile(r"^(绩效目标|绩效指标)\s*[：:]\s*(.*)$", re.S)
 _PART_NAMES = {"overall": ("部门整体绩效目标", "整体绩效目标"), "projects": ("预算项目绩效目标", "项目支出绩效目标",
                                                                "项目绩效目标")}
 _DOCUMENT_FIELDS = ("department", "year", "title", "status", "prepared_by", "reviewed_by")
-DOCUMENT_LABELS = {label: name for name in _DOCUMENT_FIELDS for label in aliases(Document, name)[1:]}
+DOCUMENT_LABELS = {**{label: name for name in _DOCUMENT_FIELDS for label in aliases(Document, name)[1:]},
+                   "填报单位": "department", "部门名称": "department"}
 _OVERALL_ROWS = {label: name for name in ("goal", "targets", "measures") for label in aliases(Overall, name)[1:]}
 _SECTIONS = (("总体", "goal"), ("分项", "targets"), ("保障措施", "measures"), ("措施", "measures"))
 _TARGET_FIELDS = {"绩效目标": "goal", "绩效指标": "indicators"}
@@ -65,7 +75,11 @@ class Outline:
         self.cover: list[Cell] = []  # cover lines before the title: the department's name
         self.columns: Optional[Columns] = None  # the header of 分项绩效目标 / 工作保障措施 as a table
         self.item: Optional[tuple[dict, str, Optional[str]]] = None  # the target or measure being read
-        self.table: Optional[ProjectTable] = None
+        self.table: Optional[Table] = None
+        self.money_unit: Optional[Cell] = None  # 单位：元 above the tables
+        self.listing: Optional[IndicatorListing] = None
+        self.budgets: list[BudgetListing] = []
+        self.budget_listing: Optional[BudgetListing] = None
         self.heading: Optional[Cell] = None  # the current project's heading: its name if the table has none
         self.headings: list[Cell] = []
         self.first: Optional[Location] = None
@@ -77,6 +91,7 @@ class Outline:
             if isinstance(block, Break):
                 self._close_project()
                 self.section, self.item, self.columns = None, None, None
+                self.listing = self.budget_listing = None
             elif isinstance(block, Paragraph):
                 if block.cell.text:
                     self.first = self.first or block.cell.location
@@ -84,7 +99,11 @@ class Outline:
             elif block.filled():
                 self.first = self.first or block.location
                 self._row(block)
+            elif self.table is not None:
+                self.table.feed_blank(block)
         self._close_project()
+        for listing in self.budgets:
+            listing.apply(self)
         self._skip_cover()
         self._infer()
 
@@ -104,9 +123,13 @@ class Outline:
             self._open_part(_part_of(name) or ("projects" if "项目" in name else "overall"))
             self.expect_part_name = bool(part) and not name
             return
+        if self._table_furniture(cell):
+            return
         heading = _PROJECT_HEADING.match(text)
-        if heading and not _TITLE.match(text):
-            self._open_project(cell.location, cell, heading.group(1).strip())
+        if _OVERALL_HEADING.search(text):
+            self._open_overall(cell)
+        elif heading and not _TITLE.match(text):
+            self.open_project(cell.location, cell, heading.group(1).strip())
         elif self.table is not None:
             self._project_paragraph(cell)
         elif self.part is None and self._cover(cell):
@@ -115,6 +138,28 @@ class Outline:
             self._overall_paragraph(cell)
         else:
             self.draft.report("import-skipped", cell.location, text=excerpt(text))
+
+    def _table_furniture(self, cell: Cell) -> bool:
+        """The lines printed around a table: the year under its title, 单位：万元."""
+        subtitle = _SUBTITLE.match(cell.text)
+        if subtitle:
+            if "year" not in self.draft.raw:
+                self._put_document("year", subtitle.group(1), cell.location)
+            self.headings.append(cell)
+            return True
+        money = _MONEY_LINE.match(cell.text)
+        if money:
+            self.money_unit = Cell(money.group(1), cell.location)
+            return True
+        return False
+
+    def _open_overall(self, cell: Cell) -> None:
+        self._skip_cover()
+        self._close_project()
+        self.section, self.item, self.columns = None, None, None
+        self.table = OverallTable(self.draft, cell.location, self.wrapped_rows, self.money_unit)
+        self.heading = None
+        self.headings.append(cell)
 
     def _cover(self, cell: Cell) -> bool:
         text = cell.text
@@ -232,6 +277,14 @@ class Outline:
     # -- rows outside a project: a workbook's labelled cover and overall sheet ---------------------
 
     def _row(self, row: Row) -> None:
+        if self.listing is not None:
+            self.listing.feed(row)
+            return
+        if self.budget_listing is not None:
+            self.budget_listing.feed(self, row)
+            return
+        if self._listing_header(row):
+            return
         if self.table is not None and not self.table.starts_new(row):
             self.table.feed(row)
             return
@@ -243,8 +296,26 @@ class Outline:
                                                                     and lead not in PROJECT_LABELS):
                 self._labelled_row(row, lead)
                 return
-        self._open_project(row.location, None, "")
+        self.open_project(row.location, None, "")
         self.table.feed(row)
+
+    def _listing_header(self, row: Row) -> bool:
+        """A header that lists many projects: indicators (05-2) or amounts (05-1)."""
+        if self.table is not None and self.table.raw.get("indicators"):
+            return False
+        listing = IndicatorListing.find(self, row)
+        if listing is not None:
+            self._close_project()
+            self.listing = listing
+            return True
+        if self.table is None or not self.table.raw:
+            budget = BudgetListing.find(row)
+            if budget is not None:
+                self._close_project()
+                self.budget_listing = budget
+                self.budgets.append(budget)
+                return True
+        return False
 
     def _toc_entry(self, row: Row) -> bool:
         filled = row.filled()
@@ -286,16 +357,16 @@ class Outline:
         if cells:
             item: dict[str, Any] = {}
             pointer = self.draft.append(self._overall(row.location), "/overall", kind, item, row.location)
-            read_record(self.draft, model, item, pointer, cells, columns)
+            read_record(self.draft, model, item, pointer, cells, columns, row)
 
     # -- 预算项目绩效目标 -------------------------------------------------------------------------------
 
-    def _open_project(self, where: Location, heading: Optional[Cell], name: str) -> None:
+    def open_project(self, where: Location, heading: Optional[Cell], name: str) -> None:
         self._skip_cover()
         self._close_project()
         self.section, self.item, self.columns = None, None, None
         index = len(self.draft.raw.get("projects", []))
-        self.table = ProjectTable(self.draft, index, where, self.wrapped_rows)
+        self.table = ProjectTable(self.draft, index, where, self.wrapped_rows, self.money_unit)
         # A heading that only says 项目支出绩效目标表 names no project.
         self.heading = Cell(name, heading.location) if heading is not None and name else None
         if heading is not None:
@@ -309,12 +380,14 @@ class Outline:
 
     def _close_project(self) -> None:
         table = self.table
-        if table is not None and not table.raw:
+        if table is not None:
+            table.close()
+        if isinstance(table, ProjectTable) and not table.raw:
             # A heading with no table under it (a contents line without its page number) is no project.
             self.draft.raw["projects"].pop()
             if self.heading is not None:
                 self.draft.report("import-skipped", self.heading.location, text=excerpt(self.headings[-1].text))
-        elif table is not None and not table.has("name") and self.heading is not None:
+        elif isinstance(table, ProjectTable) and not table.has("name") and self.heading is not None:
             table.set_field("name", self.heading)
         self.table, self.heading = None, None
 
@@ -326,10 +399,9 @@ class Outline:
         raw = self.draft.raw
         projects = raw.get("projects", [])
         if "department" not in raw:
-            candidates = self._distinct(projects, "competent_department", lambda t: t)
+            candidates = self._distinct(projects, "competent_department", department_name)
             if not candidates:
-                candidates = self._distinct(projects, "unit",
-                                            lambda t: re.sub(r"^\d+\s*|本级$", "", t))
+                candidates = self._distinct(projects, "unit", department_name)
             self._inferred("department", candidates)
         if "year" not in raw:
             years: dict[str, Location] = {}
@@ -357,7 +429,7 @@ class Outline:
 
 
 def read_blocks(blocks: Iterable[Block], path: str, lines: list[str], wrapped_rows: bool = False,
-                problems: Iterable = ()) -> LoadedDocument:
+                problems: Iterable = (), has_lines: bool = True) -> LoadedDocument:
     """The document the blocks hold, validated like a YAML document; `problems` are the reader's own."""
     outline = Outline(wrapped_rows)
     outline.draft.problems.extend(problems)
@@ -365,9 +437,9 @@ def read_blocks(blocks: Iterable[Block], path: str, lines: list[str], wrapped_ro
     draft = outline.draft
     if outline.first is None:
         draft.report("empty-document", Location.point(1, 1))
-        return LoadedDocument(path, None, draft.source, lines, draft.problems)
+        return LoadedDocument(path, None, draft.source, lines, draft.problems, has_lines=has_lines)
     draft.source.add("", outline.first)
-    document = validate(draft.raw, draft.problems)
+    document = validate_partial(draft.raw, draft.problems)
     if document is not None:
         assign_pointers(document, "")
-    return LoadedDocument(path, document, draft.source, lines, draft.problems)
+    return LoadedDocument(path, document, draft.source, lines, draft.problems, has_lines=has_lines)

@@ -1,37 +1,48 @@
-"""One project's 项目支出绩效目标表, from its rows to the project's fields.
+"""One table of a document, from its rows to the model: a project's 项目支出绩效目标表, or a
+department's 部门整体支出绩效目标表.
 
-Shared by the text, Word and Excel importers: whatever the form, the table is a set of labelled
-rows (项目名称, 预算规模, 资金支出计划, 绩效目标 …), the indicator rows under a header (一级指标 |
-二级指标 | 三级指标 | 指标值 …), and sometimes a 测算明细 block. A label in the first column
-opens a block that goes on while that column is blank (the cell is merged down); a row the
-table does not explain is reported, never dropped.
+Shared by the text, Word, Excel and PDF importers: whatever the form, the table is a set of labelled
+rows (项目名称, 预算规模, 资金支出计划, 绩效目标 …), the indicator rows under a header (indicator_rows.py),
+and sometimes a cost table (成本构成 | 金额 | 测算依据) or, for a department, its tasks. A label in the
+first column opens a block that goes on while that column is blank (the cell is merged down); a row
+the table does not explain is reported, never dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from perflint.load.blocks import Cell, Row, span
-from perflint.load.draft import Draft, excerpt
-from perflint.load.model import BreakdownItem, Budget, Indicator, Measure, Project, Target, aliases
+from perflint.load.columns import Columns
+from perflint.load.draft import Draft, excerpt, field_label
+from perflint.load.indicator_rows import IndicatorRows
+from perflint.load.labels import (ANNUAL_TOTALS, BLOCKS, BREAKDOWN_LABELS, BUDGET_LABELS, GOAL_COLUMNS,
+                                  OVERALL_BUDGET_BLOCKS, OVERALL_LABELS, PERIOD_BOUNDS, PERIOD_TOTALS, PERIODS,
+                                  PROJECT_LABELS, ROW_LABELS, TASK_LABELS, label_of)
+from perflint.load.model import BreakdownItem, Budget, Document, Overall, Project, Task
 from perflint.load.pdf_text import join_wrapped
 from perflint.location import Location, join_pointer
 
-_SPACES = re.compile(r"\s+")
-_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _MONEY_UNIT = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _INLINE_LABEL = re.compile(r"^([^：:]{2,12})[：:]\s*(.+)$", re.S)
+# A cell that holds a label and its amount: 年度资金总额:16, 总额10606.7522万元, 二、自有资金:0万元 (其中: …).
+_INLINE_AMOUNT = re.compile(r"^(?P<label>\D{1,30}?)[：:]?\s*(?P<amount>-?\d[\d,，]*(?:\.\d+)?)?\s*(?:万元|元)?\s*"
+                            r"(?:[（(].*[）)])?$", re.S)
+_LABELLED = re.compile(r"^(\D{2,30}?)\s*[：:]\s*(.*)$", re.S)
 _UNIT_CODE = re.compile(r"^(\d{6,})\s*(\S.*)$")
+_UNIT_LINE = re.compile(r"^\d{6,}\s*[^\d\s]\S{1,40}$")
+_MONEY_CELL = re.compile(r"^(?:金额)?单位\s*[：:]\s*(万元|元)$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末)?|第?[一二三四1-4]季度末?|年底|年末|全年)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计)$")
-
-
-def label_of(text: str) -> str:
-    """A label cell as a key: 资金支出计 划（%） → 资金支出计划, 其中：财政 资金 → 财政资金."""
-    text = _PARENS.sub("", _SPACES.sub("", text)).rstrip("：:")
-    return re.sub(r"^其中[：:]?", "", text)
+# A choice printed as boxes: 新增项目□延续项目√ — the ticked one.
+_TICKED = re.compile(r"([^□☑√■☐✓✔\s]+?)\s*[√☑■✓✔]")
+_TICKBOX = re.compile(r"[□☐☑√■✓✔]")
+_COMPETENT_CODE = re.compile(r"^\s*[\[【(（]\s*\d+\s*[\]】)）]\s*")
+_SENTENCE_END = re.compile(r"[。；;！!？?.]$")
+# A goal's own numbering (1. 目标内容 1 …, 目标2：…) is not part of it; it also separates goals in one cell.
+_MARK = r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|目标(?:内容)?\s*\d{1,2}\s*[:：]?)"
+_GOAL_START = re.compile(rf"(?:^|(?<=[。；;]))\s*(?:{_MARK}\s*)+")
 
 
 def unit_name(text: str) -> str:
@@ -40,67 +51,12 @@ def unit_name(text: str) -> str:
     return f"{match.group(1)} {match.group(2)}" if match else text
 
 
-def _labels(model: type, extra: dict[str, tuple[str, ...]], fields: Optional[tuple[str, ...]] = None) -> dict[str, str]:
-    """Chinese label → field: the model's own labels, and the variants the forms use."""
-    table = {label: name for name in fields or tuple(model.model_fields) for label in aliases(model, name)[1:]}
-    table.update({label: name for name, labels in extra.items() for label in labels})
-    return table
-
-
-PROJECT_LABELS = _labels(Project, {
-    "code": ("项目代码",),
-    "unit": ("单位名称", "预算单位名称", "预算单位及代码"),
-    "competent_department": ("主管部门及代码", "主管单位"),
-    "implementing_unit": ("实施单位及代码",),
-    "period": ("项目周期", "项目实施期", "实施周期"),
-    "money_unit": ("单位",),  # 单位：万元
-}, fields=("code", "name", "unit", "money_unit", "uses", "competent_department", "implementing_unit",
-           "attribute", "period"))
-BUDGET_LABELS = _labels(Budget, {
-    "total": ("年度资金总额", "资金总额", "项目资金总额", "预算金额", "预算总额", "年度预算数"),
-    "fiscal": ("财政拨款", "本级财政资金", "一般公共预算", "财政资金"),
-    "other": ("其他",),
-})
-INDICATOR_LABELS = _labels(Indicator, {
-    "name": ("指标名称",),
-    "description": ("指标内容",),
-    "value": ("目标值", "年度指标值"),
-    "basis": ("确定依据", "指标值设定依据", "设定依据"),
-    "op": ("符号", "比较符号"),
-    "unit": ("单位",),
-    "note": ("指标说明", "评分标准"),
-})
-BREAKDOWN_LABELS = _labels(BreakdownItem, {
-    "item": ("明细项目", "支出内容", "测算内容", "费用名称", "名称", "项目"),
-    "amount": ("测算金额", "金额小计"),
-    "basis": ("计算依据", "依据", "说明"),
-})
-TARGET_LABELS = _labels(Target, {})
-MEASURE_LABELS = _labels(Measure, {})
-
-# A label in the first column that opens a block of rows.
-BLOCKS = {
-    **{label: "budget" for label in ("预算规模", "预算规模及资金用途", "项目资金", "项目资金情况", "资金情况")},
-    **{label: "plan" for label in ("资金支出计划", "支出计划", "资金支出进度", "支出进度计划")},
-    **{label: "goals" for label in (*aliases(Project, "goals")[1:], "年度目标", "项目绩效目标", "总体目标")},
-    **{label: "midterm_goals" for label in (*aliases(Project, "midterm_goals")[1:], "中期目标", "长期目标",
-                                             "实施期目标")},
-    **{label: "breakdown" for label in (*aliases(Project, "breakdown")[1:], "成本测算明细", "项目测算明细",
-                                         "支出测算明细", "资金测算明细")},
-}
-GOAL_COLUMNS = {label: kind for label, kind in BLOCKS.items() if kind in ("goals", "midterm_goals")}
-# Which list the indicator rows go to: a 长期/年度 split labels its halves.
-PERIODS = {
-    **{label: "indicators" for label in (*aliases(Project, "indicators")[1:], "年度指标")},
-    **{label: "midterm_indicators" for label in (*aliases(Project, "midterm_indicators")[1:], "中期指标", "长期指标",
-                                                 "实施期指标")},
-}
-_ROW_LABELS = {*PROJECT_LABELS, *BUDGET_LABELS, *BLOCKS}
-_LEVELS = ("level1", "level2")
-# A goal's own numbering (1. 目标内容 1 …, 目标2：…) is not part of it; it also separates goals in one cell.
-_MARK = r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|目标(?:内容)?\s*\d{1,2}\s*[:：]?)"
-_GOAL_START = re.compile(rf"(?:^|(?<=[。；;]))\s*(?:{_MARK}\s*)+")
-_SENTENCE_END = re.compile(r"[。；;！!？?.]$")
+def department_name(text: str) -> str:
+    """A department as a unit or competent-department cell names it: [042]六安市金安区体育局,
+    (433)乌海市供销合作社联合社(部门), 776001-扎赉特旗人民检察院, 324001 溧平县司法局本级 → the name alone."""
+    text = _COMPETENT_CODE.sub("", text)
+    text = re.sub(r"^\d+\s*[-—－]?\s*", "", text)
+    return re.sub(r"[（(]部门[）)]$|本级$", "", text).strip()
 
 
 def split_goals(text: str) -> list[str]:
@@ -116,132 +72,173 @@ def split_goals(text: str) -> list[str]:
     return goals
 
 
-def split_inline_label(row: Row) -> Row:
+def split_inline_label(row: Row, labels: set) -> Row:
     """A row of one cell written "项目名称：xxx" read as a label cell and a value cell."""
     filled = row.filled()
     if len(filled) != 1:
         return row
     cell = filled[0][1]
     match = _INLINE_LABEL.match(cell.text)
-    if not match or label_of(match.group(1)) not in _ROW_LABELS:
+    if not match or label_of(match.group(1)) not in labels:
         return row
     return Row((Cell(match.group(1), cell.location), Cell(match.group(2).strip(), cell.location)))
 
 
-@dataclass
-class Columns:
-    """A header row: which column holds which field."""
-
-    fields: dict[int, str]
-    header: Row
-
-    @classmethod
-    def find(cls, row: Row, labels: dict[str, str], required: tuple[str, ...]) -> Optional["Columns"]:
-        fields: dict[int, str] = {}
-        for i, cell in row.filled():
-            name = labels.get(label_of(cell.text))
-            if name and name not in fields.values():
-                fields[i] = name
-        return cls(fields, row) if all(r in fields.values() for r in required) else None
-
-    def read(self, row: Row) -> dict[str, Cell]:
-        return {name: row.cells[i] for i, name in self.fields.items() if i < len(row.cells) and row.cells[i].text}
-
-    def stray(self, row: Row, spare: tuple[int, ...] = ()) -> list[Cell]:
-        """Filled cells in columns whose header is not a field."""
-        return [c for i, c in row.filled() if i not in self.fields and i not in spare]
-
-    def unknown(self, spare: tuple[int, ...] = ()) -> list[Cell]:
-        return [c for i, c in self.header.filled() if i not in self.fields and i not in spare]
-
-
 def read_record(draft: Draft, model: type, item: dict[str, Any], pointer: str, cells: dict[str, Cell],
-                columns: Columns) -> None:
-    """One row of a header-labelled table into `item`, field by field in column order."""
-    for name in columns.fields.values():
-        if name in cells:
-            draft.put(model, item, pointer, name, cells[name].text, cells[name].location)
+                columns: Columns, row: Row) -> None:
+    """One row of a header-labelled table into `item`: every column of the table, empty ones as None."""
+    for column, name in columns.fields.items():
+        cell = cells.get(name)
+        where = cell.location if cell else (row.cells[column].location if column < len(row.cells) else row.location)
+        draft.put(model, item, pointer, name, cell.text if cell else None, where)
 
 
-class ProjectTable:
-    """Reads the rows of one project's table, in order, into `draft.raw['projects'][index]`."""
+class Table:
+    """What a project's table and a department's table share: labelled rows, funding, goals, indicators."""
 
-    def __init__(self, draft: Draft, index: int, start: Location, wrapped_rows: bool) -> None:
+    model: type = Project
+    labels: dict[str, str] = PROJECT_LABELS
+    goal_kinds = {"goals": "goals", "midterm_goals": "midterm_goals", "overall_goals": "goals"}
+
+    def __init__(self, draft: Draft, raw: dict, pointer: str, start: Location, wrapped_rows: bool,
+                 money_unit: Optional[Cell] = None) -> None:
         self.draft = draft
-        self.pointer = f"/projects/{index}"
-        self.raw: dict[str, Any] = {}
-        draft.raw.setdefault("projects", []).append(self.raw)
-        draft.source.add(self.pointer, start)
+        self.raw = raw
+        self.pointer = pointer
+        draft.source.add(pointer, start)
         # Text from a PDF wraps a long cell onto the next line; Word and Excel rows are rows.
         self.wrapped_rows = wrapped_rows
         self.block: Optional[str] = None
         self.uses_in_block = False
         self.goal_default = "goals"
         self.goal_columns: dict[int, str] = {}
+        self.goal_header: Optional[Row] = None
         self.plan_columns: dict[int, Cell] = {}
-        self.indicator_columns: Optional[Columns] = None
-        self.period_column: Optional[int] = None
-        self.period = "indicators"
-        self.carried: dict[str, Cell] = {}  # merged 一级/二级 cells, carried down
-        self.previous: Optional[tuple[dict[str, Any], str, set[str]]] = None  # last indicator, for wrapped rows
+        self.budget_from = 0  # budget cells left of this column give the whole period's figures
+        self.indicators = IndicatorRows(draft, raw, pointer, wrapped_rows, midterm=self.model is Project)
         self.breakdown_columns: Optional[Columns] = None
+        self.task_columns: Optional[Columns] = None
+        self.period_bounds: dict[str, Cell] = {}
+        self.pending_goals: list[tuple[str, Cell]] = []  # under 总体目标: long-term or the only goal, decided at the end
+        self.money_unit = money_unit  # 单位：元 above the table
 
-    # -- project fields ---------------------------------------------------------------------------
+    # -- fields ------------------------------------------------------------------------------------
 
     def has(self, name: str) -> bool:
         return name in self.raw
 
     def set_field(self, name: str, cell: Cell, key: Optional[Cell] = None) -> None:
         text = cell.text
+        if name == "department":
+            if "department" not in self.draft.raw:
+                self.draft.put(Document, self.draft.raw, "", "department", department_name(text),
+                               cell.location, key.location if key else None)
+            return
         if name == "money_unit" and text not in ("万元", "元"):
             name = "unit"  # 单位：324001 溧平县司法局本级
         if name in ("unit", "implementing_unit"):
             text = unit_name(text)
-        self.draft.put(Project, self.raw, self.pointer, name, text, cell.location, key.location if key else None)
+        if name == "attribute" and _TICKBOX.search(text):
+            ticked = _TICKED.findall(text)
+            text = ticked[0] if len(ticked) == 1 else text
+        if name not in self.model.model_fields:
+            self.draft.skip_cell(cell, block=(self.pointer, "header"))
+            return
+        self.draft.put(self.model, self.raw, self.pointer, name, text, cell.location, key.location if key else None)
 
     def starts_new(self, row: Row) -> bool:
-        """A row naming a project (项目名称, 项目编码) when this table already has one."""
+        """A row naming a project (项目名称, 项目编码, its unit) when this table already has one."""
         for _, cell in row.filled():
-            name = PROJECT_LABELS.get(label_of(cell.text))
+            name = self.labels.get(label_of(cell.text))
             if name in ("code", "name") and self.has(name):
                 return True
+            if name == "unit" and self.has("unit") and (self.raw.get("indicators") or self.raw.get("goals")):
+                return True
+        if self.raw.get("indicators") and any(_UNIT_LINE.match(c.text) for _, c in row.filled()):
+            return True  # the next table's 207101天津市河北区人民法院 | 单位：万元
         return False
 
-    # -- rows -------------------------------------------------------------------------------------
+    # -- rows --------------------------------------------------------------------------------------
+
+    def feed_blank(self, row: Row) -> None:
+        if self.block == "indicators":
+            self.indicators.blank(row)
 
     def feed(self, row: Row) -> None:
-        row = split_inline_label(row)
+        row = split_inline_label(row, ROW_LABELS | set(self.labels))
         if not row.filled():
             return
-        if self._indicator_header(row) or self._breakdown_header(row):
+        if self.indicators.header(row):
+            self.block = "indicators"
+            return
+        if self._breakdown_header(row) or self._task_header(row):
+            return
+        if self._unit_row(row):
             return
         lead = label_of(row.text(0))
-        if lead in BLOCKS:
-            self._open(BLOCKS[lead], row)
-        elif lead in PERIODS and len(row.filled()) == 1:
-            self._switch_period(PERIODS[lead])
-        elif lead in PROJECT_LABELS:
+        if self._opens(lead, row):
+            return
+        if lead in PERIODS and len(row.filled()) == 1:
+            self.block = "indicators"
+            self.indicators.switch_period(PERIODS[lead])
+        elif lead in self.labels or lead in PERIOD_BOUNDS or lead in BUDGET_LABELS or self._has_label(row):
             self.block = None
-            self._pairs(row, 0)
+            money = _MONEY_UNIT.search(row.text(0))  # 下达中央预算内投资（万元） | 2350
+            if money and lead in BUDGET_LABELS and not self.has("money_unit"):
+                self.set_field("money_unit", Cell(money.group(1), row.cells[0].location))
+            for cell in self._pairs(row, 0):
+                self.draft.skip_cell(cell, block=(self.pointer, "header"))
         elif self.block == "indicators":
-            self._indicator_row(row)
+            if not self.indicators.prose_row(row, 1 if lead in PERIODS or "绩效指标" in lead else 0):
+                self.indicators.row(row)
         elif self.block == "breakdown":
             self._breakdown_row(row)
+        elif self.block == "tasks":
+            self._task_row(row)
         elif not lead and self.block in ("budget", "plan", "goals"):
             getattr(self, f"_{self.block}_row")(row, 1)
+        elif "绩效指标" in lead and self.indicators.prose_row(row, 1):
+            self.block = "indicators"
         else:
             self.draft.skip_row(row)
 
+    def _unit_row(self, row: Row) -> bool:
+        """207101天津市河北区人民法院 | 单位：万元: the budget unit and the money unit above a table."""
+        cells = [c for _, c in row.filled()]
+        units = [c for c in cells if _UNIT_LINE.match(c.text)]
+        money = [c for c in cells if _MONEY_CELL.match(c.text)]
+        if not units or len(units) + len(money) != len(cells):
+            return False
+        for cell in units:
+            if not self.has("unit") and self.model is Project:
+                self.set_field("unit", cell)
+            else:
+                self.draft.skip_cell(cell, block=(self.pointer, "header"))
+        for cell in money:
+            if not self.has("money_unit"):
+                self.set_field("money_unit", Cell(_MONEY_CELL.match(cell.text).group(1), cell.location))
+        return True
+
+    def _has_label(self, row: Row) -> bool:
+        """A row of label–value pairs whose first label is not one of ours (项目总投资 | 20万元 | 其他资金 | 20万元)."""
+        return any(self._pair_label(c.text) for i, c in row.filled() if i > 0) and not row.text(0) == ""
+
+    def _opens(self, lead: str, row: Row) -> bool:
+        if lead in BLOCKS:
+            self._open(BLOCKS[lead], row)
+            return True
+        return False
+
     def _open(self, kind: str, row: Row) -> None:
         lead = row.cells[0]
-        self.block = "goals" if kind in ("goals", "midterm_goals") else kind
+        self.block = "goals" if kind in ("goals", "midterm_goals", "overall_goals") else kind
         if kind == "budget":
             self.uses_in_block = "用途" in lead.text
+            self.budget_from = 0
             money = _MONEY_UNIT.search(lead.text)
             if money and not self.has("money_unit"):
                 self.set_field("money_unit", Cell(money.group(1), lead.location))
-            if not self.has("budget"):
-                self.draft.put(Project, self.raw, self.pointer, "budget", {}, lead.location, lead.location)
+            self._ensure_budget(lead)
             self._budget_row(row, 1)
         elif kind == "plan":
             self.plan_columns = {}
@@ -250,38 +247,84 @@ class ProjectTable:
             self._plan_row(row, 1)
         elif kind == "breakdown":
             self.breakdown_columns = None
-            if len(row.filled()) > 1 and not self._breakdown_header(row, spare=(0,)):
+            if len(row.filled()) > 1 and not self._breakdown_header(row, lead=True):
                 self.draft.skip_row(row)
         else:
-            self.goal_default, self.goal_columns = kind, {}
+            self.goal_default, self.goal_columns, self.goal_header = kind, {}, None
             self._goals_row(row, 1)
 
+    def budget_figure(self, field: str, cell: Cell) -> None:
+        """One funding figure given in a column of its own (a listing's 预算数)."""
+        self._ensure_budget(cell)
+        self.draft.put(Budget, self.raw["budget"], join_pointer(self.pointer, "budget"), field,
+                       self._amount(cell.text) if cell.text else None, cell.location)
+
+    def goal_cell(self, cell: Cell) -> None:
+        self._goal("goals", cell)
+
+    def _ensure_budget(self, where: Cell) -> None:
+        if not self.has("budget"):
+            self.draft.put(self.model, self.raw, self.pointer, "budget", {}, where.location, where.location)
+
+    # -- label | value pairs ------------------------------------------------------------------------
+
+    def _tokens(self, cells: list[Cell]) -> list[tuple[str, Cell, Optional[Cell]]]:
+        """Each cell as a label ("label", cell, inline value), a value, or a label we do not know."""
+        tokens = []
+        for cell in cells:
+            if not cell.text:
+                tokens.append(("value", cell, None))
+                continue
+            if self._pair_label(cell.text):
+                tokens.append(("label", cell, None))
+                continue
+            inline = _INLINE_AMOUNT.match(cell.text)
+            if inline and self._pair_label(inline.group("label")) and (inline.group("amount") or
+                                                                       re.search(r"[：:]\s*$", cell.text)):
+                amount = inline.group("amount")
+                tokens.append(("label", Cell(inline.group("label"), cell.location),
+                               Cell(amount or "", cell.location)))
+                continue
+            labelled = _LABELLED.match(cell.text)
+            if labelled and self._pair_label(labelled.group(1)):
+                tokens.append(("label", Cell(labelled.group(1), cell.location),
+                               Cell(labelled.group(2).strip(), cell.location)))
+            elif labelled:
+                tokens.append(("unknown", cell, None))  # 按收入性质分：, 项目支出：82
+            else:
+                tokens.append(("value", cell, None))
+        return tokens
+
     def _pairs(self, row: Row, start: int) -> list[Cell]:
-        """Label → the cell right of it (项目编码 | X | 项目名称 | Y); the filled cells before any label are
-        returned."""
+        """Label → the cell right of it (项目编码 | X | 项目名称 | Y); the filled cells not under a label
+        are returned."""
         loose: list[Cell] = []
-        label: Optional[Cell] = None
+        label: Optional[tuple[Cell, Optional[Cell]]] = None
         values: list[Cell] = []
-        for cell in (*row.cells[start:], None):
-            name = self._pair_label(cell.text) if cell is not None and cell.text else None
-            if cell is not None and not name:
+        for kind, cell, inline in (*self._tokens(list(row.cells[start:])), ("end", None, None)):
+            if kind == "value":
                 if label is not None:
                     values.append(cell)
                 elif cell.text:
                     loose.append(cell)
                 continue
             if label is not None:
-                self._pair(label, values)
-            label, values = cell, []
+                self._pair(label[0], [label[1], *values] if label[1] is not None else values)
+            label, values = None, []
+            if kind == "label":
+                label = (cell, inline)
+            elif kind == "unknown":
+                loose.append(cell)
         return loose
 
-    @staticmethod
-    def _pair_label(text: str) -> Optional[tuple[type, str]]:
-        """The field a label cell names: (Budget, field) for a 预算规模 figure, else (Project, field)."""
+    def _pair_label(self, text: str) -> Optional[tuple[type, str]]:
+        """The field a label cell names: (Budget, field) for a funding figure, else (the table's model, field)."""
         key = label_of(text)
-        if key in BUDGET_LABELS:
+        if key in BUDGET_LABELS and key not in self.labels:
             return Budget, BUDGET_LABELS[key]
-        return (Project, PROJECT_LABELS[key]) if key in PROJECT_LABELS else None
+        if key in PERIOD_BOUNDS:
+            return None, key
+        return (self.model, self.labels[key]) if key in self.labels else None
 
     def _pair(self, label: Cell, values: list[Cell]) -> None:
         model, name = self._pair_label(label.text)
@@ -289,32 +332,47 @@ class ProjectTable:
         # never the next filled cell, which may belong to something else.
         for extra in values[1:]:
             if extra.text:
-                self.draft.skip_cell(extra)
+                self.draft.skip_cell(extra, block=(self.pointer, "extra"))
         value = values[0] if values and values[0].text else None
         if model is Budget:
-            if not self.has("budget"):
-                self.draft.put(Project, self.raw, self.pointer, "budget", {}, label.location, label.location)
+            self._ensure_budget(label)
             amount = self._amount(value.text) if value else None
             where = value.location if value else label.location
             self.draft.put(Budget, self.raw["budget"], join_pointer(self.pointer, "budget"), name, amount, where,
                            label.location)
+        elif model is None:  # 项目开始日期 | 项目完成日期
+            if value is not None:
+                self.period_bounds[PERIOD_BOUNDS[name]] = value
         elif value is not None:
             self.set_field(name, value, label)
+        elif name in self.model.model_fields and self.model.model_fields[name].annotation != str:
+            self.draft.put(self.model, self.raw, self.pointer, name, None, label.location, label.location)
 
     def _amount(self, text: str) -> str:
         """An amount as a number: thousands separators and the table's own money unit written out are dropped."""
-        text = text.replace(",", "").replace("，", "")
+        text = text.replace(",", "").replace("，", "").strip()
         unit = self.raw.get("money_unit") or "万元"
+        text = re.sub(r"[（(].*[）)]$", "", text).strip()  # 6923.3552万元(其中:上级财政资金…)
         return text[: -len(unit)].strip() if text.endswith(unit) else text
 
     # -- 预算规模 / 资金支出计划 / 绩效目标 ---------------------------------------------------------
 
     def _budget_row(self, row: Row, start: int) -> None:
+        labels = {label_of(c.text): i for i, c in row.filled() if i >= start}
+        annual = [labels[k] for k in ANNUAL_TOTALS if k in labels]
+        period = [labels[k] for k in PERIOD_TOTALS if k in labels]
+        if annual and period and min(period) < min(annual):
+            self.budget_from = min(annual)  # 中期资金总额 | 68.50 | 年度资金总额 | 51.35
+        if self.budget_from:
+            for i, cell in row.filled():
+                if start <= i < self.budget_from:
+                    self.draft.skip_cell(cell, block=(self.pointer, "budget-period"))
+            start = max(start, self.budget_from)
         for cell in self._pairs(row, start):
             if self.uses_in_block:
                 self.set_field("uses", cell)
             else:
-                self.draft.skip_cell(cell)
+                self.draft.skip_cell(cell, block=(self.pointer, "budget"))
 
     def _plan_row(self, row: Row, start: int) -> None:
         cells = [(i, c) for i, c in row.filled() if i >= start]
@@ -367,111 +425,53 @@ class ProjectTable:
         cells = [(i, c) for i, c in row.filled() if i >= start]
         columns = {i: GOAL_COLUMNS[label_of(c.text)] for i, c in cells if label_of(c.text) in GOAL_COLUMNS}
         if columns:  # 总体目标 | 中期目标（2026—2028年） | 年度目标（2026年）
-            self.goal_columns = columns
+            self.goal_columns, self.goal_header = columns, row
+            return
         for i, cell in cells:
-            if i in columns:
-                continue
             left = [c for c in self.goal_columns if c <= i]
             kind = self.goal_columns[max(left)] if left else self.goal_default
-            if self.wrapped_rows and self._goal_goes_on(kind, cell.text):
-                goals = self.raw[kind]
-                child = join_pointer(join_pointer(self.pointer, kind), len(goals) - 1)
-                goals[-1] = join_wrapped(goals[-1], cell.text)
-                self.draft.source.add(child, span(self.draft.source.value(child), cell.location))
-                continue
-            for goal in split_goals(cell.text):
-                self.draft.append(self.raw, self.pointer, kind, goal, cell.location)
+            self._goal(kind, cell)
+        if self.goal_header is not None:
+            # The form has a column for each kind of goal; one left empty is an empty goal, not a missing one.
+            for i, kind in self.goal_columns.items():
+                if not any(c >= i and not any(i < k <= c for k in self.goal_columns) for c, _ in cells):
+                    self._goal(kind, Cell("", self.goal_header.cells[i].location))
+            self.goal_header = None
+
+    def _goal(self, kind: str, cell: Cell) -> None:
+        if kind == "overall_goals":
+            self.pending_goals.append((kind, cell))
+            return
+        self._add_goal(self.goal_kinds[kind], cell)
+
+    def _add_goal(self, field: str, cell: Cell) -> None:
+        if not cell.text:
+            self.draft.append(self.raw, self.pointer, field, "", cell.location)
+            return
+        if self.wrapped_rows and self._goal_goes_on(field, cell.text):
+            goals = self.raw[field]
+            child = join_pointer(join_pointer(self.pointer, field), len(goals) - 1)
+            goals[-1] = join_wrapped(goals[-1], cell.text)
+            self.draft.source.add(child, span(self.draft.source.value(child), cell.location))
+            return
+        for goal in split_goals(cell.text):
+            self.draft.append(self.raw, self.pointer, field, goal, cell.location)
 
     def _goal_goes_on(self, kind: str, text: str) -> bool:
         """A line that carries on the goal above: that goal stops mid-sentence and this line is not numbered."""
         goals = self.raw.get(kind)
         return bool(goals) and not _SENTENCE_END.search(goals[-1]) and split_goals(text) == [text.strip()]
 
-    # -- 绩效指标 -----------------------------------------------------------------------------------
+    # -- 测算明细 / 成本构成 ------------------------------------------------------------------------
 
-    def _indicator_header(self, row: Row) -> bool:
-        columns = Columns.find(row, INDICATOR_LABELS, ("name", "value"))
-        if columns is None:
-            return False
-        self.block, self.indicator_columns, self.previous = "indicators", columns, None
-        self.carried = {}
-        self.period_column = None if 0 in columns.fields else 0
-        lead = label_of(row.text(0))
-        if self.period_column is not None and lead in PERIODS:
-            self.period = PERIODS[lead]
-        spare = () if self.period_column is None else (0,)
-        for cell in columns.unknown(spare):
-            self.draft.report("import-unknown-column", cell.location, header=excerpt(cell.text))
-        return True
-
-    def _switch_period(self, period: str) -> None:
-        self.period, self.carried, self.previous = period, {}, None
-
-    def _indicator_row(self, row: Row) -> None:
-        columns = self.indicator_columns
-        if self.period_column is not None and row.text(self.period_column):
-            period = PERIODS.get(label_of(row.text(self.period_column)))
-            if period is None:
-                self.draft.skip_cell(row.cells[self.period_column])
-            elif period != self.period:
-                self._switch_period(period)
-        spare = () if self.period_column is None else (self.period_column,)
-        for cell in columns.stray(row, spare):
-            self.draft.skip_cell(cell)
-        cells = columns.read(row)
-        if not cells:
-            return
-        if self.wrapped_rows and self._continues(cells):
-            self._join(cells, row)
-            return
-        if not cells.keys() - set(_LEVELS):
-            if all(cell.text.endswith("指标") for cell in cells.values()):
-                self._carry(cells)  # a level with no indicator under it: the form's empty placeholder
-            else:
-                self.draft.skip_row(row)  # 填报说明：…, 填报人 | 张三: not levels
-            return
-        self._carry(cells)
-        item: dict[str, Any] = {}
-        pointer = self.draft.append(self.raw, self.pointer, self.period, item, row.location)
-        read_record(self.draft, Indicator, item, pointer, {**self.carried, **cells}, columns)
-        self.previous = (item, pointer, set(cells))
-
-    def _carry(self, cells: dict[str, Cell]) -> None:
-        """Remember merged level cells; a new 一级 starts its own 二级."""
-        if "level1" in cells:
-            self.carried = {"level1": cells["level1"]}
-        if "level2" in cells:
-            self.carried["level2"] = cells["level2"]
-
-    def _continues(self, cells: dict[str, Cell]) -> bool:
-        """A line that wraps the cells of the indicator above: no level, no new name-and-value pair,
-        and text only where the row above had text."""
-        if self.previous is None or cells.keys() & set(_LEVELS):
-            return False
-        if "name" in cells and "value" in cells:
-            return False
-        return cells.keys() <= self.previous[2]
-
-    def _join(self, cells: dict[str, Cell], row: Row) -> None:
-        item, pointer, _ = self.previous
-        for name, cell in cells.items():
-            child = join_pointer(pointer, name)
-            item[name] = join_wrapped(item.get(name) or "", cell.text)
-            self.draft.source.add(child, span(self.draft.source.value(child), cell.location))
-        if "name" in cells and "value" not in cells:
-            # Could also be an indicator whose 指标值 was left blank: say what was done.
-            self.draft.report("import-row-joined", row.location, join_pointer(pointer, "name"), name=item["name"])
-
-    # -- 测算明细 -----------------------------------------------------------------------------------
-
-    def _breakdown_header(self, row: Row, spare: tuple[int, ...] = ()) -> bool:
+    def _breakdown_header(self, row: Row, lead: bool = False) -> bool:
         if self.block != "breakdown" or self.breakdown_columns is not None:
             return False
         columns = Columns.find(row, BREAKDOWN_LABELS, ("item",))
         if columns is None or not {"amount", "quantity", "unit_price"} & set(columns.fields.values()):
             return False
         self.breakdown_columns = columns
-        for cell in columns.unknown(spare):
+        for cell in columns.unknown():
             self.draft.report("import-unknown-column", cell.location, header=excerpt(cell.text))
         return True
 
@@ -482,10 +482,10 @@ class ProjectTable:
             return
         first = row.filled()[0][1].text
         if _TOTAL_ROW.match(label_of(first)):
-            self.draft.report("import-total-row", row.location, text=excerpt(row.excerpt()))
+            self._total_row(row, columns)
             return
         for cell in columns.stray(row):
-            self.draft.skip_cell(cell)
+            self.draft.skip_cell(cell, block=(self.pointer, "breakdown"))
         cells = columns.read(row)
         if not cells:
             return
@@ -495,4 +495,126 @@ class ProjectTable:
                                    cells[name].location)
         item: dict[str, Any] = {}
         pointer = self.draft.append(self.raw, self.pointer, "breakdown", item, row.location)
-        read_record(self.draft, BreakdownItem, item, pointer, cells, columns)
+        read_record(self.draft, BreakdownItem, item, pointer, cells, columns, row)
+
+    def _total_row(self, row: Row, columns: Columns) -> None:
+        """合计 is not a cost line. When the table states no budget, it is the project's total."""
+        amount = columns.read(row).get("amount")
+        budget = self.raw.get("budget") or {}
+        if amount is not None and budget.get("total") is None and self.model is Project:
+            self._ensure_budget(amount)
+            self.draft.put(Budget, self.raw["budget"], join_pointer(self.pointer, "budget"), "total",
+                           self._amount(amount.text), amount.location)
+            self.draft.report("import-field-inferred", amount.location, join_pointer(self.pointer, "budget/total"),
+                              field=field_label(Budget, "total"), value=amount.text)
+            return
+        self.draft.report("import-total-row", row.location, text=excerpt(row.excerpt()))
+
+    # -- 年度主要任务 ---------------------------------------------------------------------------------
+
+    def _task_header(self, row: Row) -> bool:
+        return False
+
+    def _task_row(self, row: Row) -> None:
+        self.draft.skip_row(row)
+
+    # -- the end of the table ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """What can only be decided once the whole table is read."""
+        if self.pending_goals:
+            # 总体目标 beside a 年度目标 is the long-term goal; alone, it is the goal.
+            field = "midterm_goals" if self.has("goals") and self.model is Project else "goals"
+            for _, cell in self.pending_goals:
+                self._add_goal(self.goal_kinds.get(field, field), cell)
+        bounds = self.period_bounds
+        if bounds and not self.has("period"):
+            if "start" in bounds and "end" in bounds:
+                text = f"{bounds['start'].text}—{bounds['end'].text}"
+                self.set_field("period", Cell(text, span(bounds["start"].location, bounds["end"].location)))
+            else:
+                for cell in bounds.values():
+                    self.draft.skip_cell(cell, block=(self.pointer, "header"))
+        if self.money_unit is not None and not self.has("money_unit") and self.raw:
+            self.set_field("money_unit", self.money_unit)
+
+
+class ProjectTable(Table):
+    """A project's 项目支出绩效目标表, into `draft.raw['projects'][index]`."""
+
+    def __init__(self, draft: Draft, index: int, start: Location, wrapped_rows: bool,
+                 money_unit: Optional[Cell] = None) -> None:
+        raw: dict[str, Any] = {}
+        draft.raw.setdefault("projects", []).append(raw)
+        super().__init__(draft, raw, f"/projects/{index}", start, wrapped_rows, money_unit)
+
+
+class OverallTable(Table):
+    """A department's 部门整体支出绩效目标表, into `draft.raw['overall']`: its functions, budget, goals,
+    tasks and department-wide indicators."""
+
+    model = Overall
+    labels = OVERALL_LABELS
+    goal_kinds = {"goals": "goal", "midterm_goals": "goal", "overall_goals": "goal", "goal": "goal",
+                  "annual_goal": "annual_goal"}
+
+    def __init__(self, draft: Draft, start: Location, wrapped_rows: bool, money_unit: Optional[Cell] = None) -> None:
+        raw = draft.raw.setdefault("overall", {})
+        super().__init__(draft, raw, "/overall", start, wrapped_rows, money_unit)
+
+    def starts_new(self, row: Row) -> bool:
+        return False
+
+    def _opens(self, lead: str, row: Row) -> bool:
+        if lead in OVERALL_BUDGET_BLOCKS:
+            self._open("budget", row)
+            return True
+        name = self.labels.get(lead)
+        if name in ("goal", "annual_goal", "functions"):
+            self.block, self.goal_default, self.goal_columns, self.goal_header = "goals", name, {}, None
+            self._goals_row(row, 1)
+            return True
+        if name == "tasks":
+            self.block, self.task_columns = "tasks", None
+            self._task_header(Row(row.cells), start=1)
+            return True
+        return False
+
+    def _goal(self, kind: str, cell: Cell) -> None:
+        """A department's goal is prose: its lines kept as they are, one per line."""
+        field = self.goal_kinds.get(kind, kind)
+        if not cell.text:
+            return
+        if self.raw.get(field):
+            child = join_pointer(self.pointer, field)
+            self.raw[field] += "\n" + cell.text
+            self.draft.source.add(child, span(self.draft.source.value(child), cell.location))
+        else:
+            self.draft.put(Overall, self.raw, self.pointer, field, cell.text, cell.location)
+
+    def _task_header(self, row: Row, start: int = 0) -> bool:
+        if self.block != "tasks" or self.task_columns is not None:
+            return False
+        columns = Columns.find(row, TASK_LABELS, ("title",), start=start)
+        if columns is None:
+            return False
+        self.task_columns = columns
+        for cell in columns.unknown(spare=tuple(range(start))):
+            self.draft.report("import-unknown-column", cell.location, header=excerpt(cell.text))
+        return True
+
+    def _task_row(self, row: Row) -> None:
+        columns = self.task_columns
+        if columns is None or label_of(row.text(0)):
+            self.draft.skip_row(row)
+            return
+        for cell in columns.stray(row, spare=(0,)):
+            self.draft.skip_cell(cell, block=(self.pointer, "tasks"))
+        cells = columns.read(row)
+        if not cells:
+            return
+        if "amount" in cells:
+            cells["amount"] = Cell(self._amount(cells["amount"].text), cells["amount"].location)
+        item: dict[str, Any] = {}
+        pointer = self.draft.append(self.raw, self.pointer, "tasks", item, row.location)
+        read_record(self.draft, Task, item, pointer, cells, columns, row)

@@ -27,33 +27,35 @@ def read_text(data: bytes, path: str) -> LoadedDocument:
     if text is None:
         return LoadedDocument(path, None, SourceMap(), [], problems)
     lines = text.splitlines()
-    return read_blocks(_blocks(lines), path, lines, wrapped_rows=True, problems=problems)
+    # ** is Markdown's emphasis; in a text file it is the document's own (≥**% is a template left unfilled).
+    markdown = path.lower().endswith(".md")
+    return read_blocks(_blocks(lines, markdown), path, lines, wrapped_rows=True, problems=problems)
 
 
-def _blocks(lines: list[str]) -> Iterator[Block]:
+def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
     for number, line in enumerate(lines, 1):
         if "\t" in line:
-            yield Row(tuple(_cells(number, line, "\t", 0)))
+            yield Row(tuple(_cells(number, line, "\t", 0, markdown)))
         elif line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") > 2:
             if not _MARKDOWN_RULE.match(line):
                 start = line.index("|") + 1
-                yield Row(tuple(_cells(number, line[start:line.rstrip().rindex("|")], "|", start)))
+                yield Row(tuple(_cells(number, line[start:line.rstrip().rindex("|")], "|", start, markdown)))
         else:
             heading = _MARKDOWN_HEADING.match(line)
             offset = heading.end() if heading else 0
-            yield Paragraph(_cell(number, offset, line[offset:]))
+            yield Paragraph(_cell(number, offset, line[offset:], markdown))
 
 
-def _cells(number: int, line: str, separator: str, offset: int) -> Iterator[Cell]:
+def _cells(number: int, line: str, separator: str, offset: int, markdown: bool) -> Iterator[Cell]:
     column = offset
     for raw in line.split(separator):
-        yield _cell(number, column, raw)
+        yield _cell(number, column, raw, markdown)
         column += len(raw) + len(separator)
 
 
-def _cell(number: int, column: int, raw: str) -> Cell:
+def _cell(number: int, column: int, raw: str, markdown: bool) -> Cell:
     """The cell's text cleaned; its place is where its text starts in the line."""
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
     start = column + lead + 1
-    return Cell(clean(_EMPHASIS.sub("", body)), Location(number, start, number, start + max(len(body), 1)))
+    return Cell(clean(_EMPHASIS.sub("", body) if markdown else body), Location(number, start, number, start + max(len(body), 1)))

@@ -50,11 +50,14 @@ def _plain(value: Any, lang: str) -> Any:
     if isinstance(value, Node):
         model = type(value)
         out = {}
+        present = value.model_fields_set - value.missing
         for name in model.model_fields:
-            item = getattr(value, name)
-            if item is None or item == []:
+            # A field the source has is written even when empty (`basis: ''`): it says the form has the
+            # column, which rules tell apart from a column the form lacks.
+            if name not in present:
                 continue
-            if name == "spending_plan":  # 3月底: 30% reads as the form prints it
+            item = getattr(value, name)
+            if name == "spending_plan" and item is not None:  # 3月底: 30% reads as the form prints it
                 item = {k: None if v is None else f"{format(v, 'f')}%" for k, v in item.items()}
             out[_key(model, name, lang)] = _plain(item, lang)
         return out

@@ -34,10 +34,10 @@ def read_xlsx(data: bytes, path: str) -> LoadedDocument:
         formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception:  # a zip that is not Excel, a truncated file, broken XML: openpyxl raises any of them
         return LoadedDocument(path, None, SourceMap(), [], [Problem("unreadable-file", location=START,
-                                                                    args={"reason": NOT_EXCEL})])
+                                                                    args={"reason": NOT_EXCEL})], has_lines=False)
     problems: list[Problem] = []
     blocks = list(_blocks(values, formulas, problems))
-    return read_blocks(blocks, path, [], problems=problems)
+    return read_blocks(blocks, path, [], problems=problems, has_lines=False)
 
 
 def _blocks(values, formulas, problems: list[Problem]) -> Iterator[Block]:

@@ -7,8 +7,8 @@ import csv
 from perflint.report.base import DocumentResult, Reporter
 
 _HEADERS = {
-    "zh": ("文件", "部门", "行", "列", "代码", "规则", "级别", "问题", "字段"),
-    "en": ("path", "department", "line", "column", "code", "rule", "severity", "message", "pointer"),
+    "zh": ("文件", "部门", "位置", "行", "列", "代码", "规则", "级别", "问题", "字段"),
+    "en": ("path", "department", "label", "line", "column", "code", "rule", "severity", "message", "pointer"),
 }
 
 
@@ -21,5 +21,7 @@ class CsvReporter(Reporter):
 
     def document(self, result: DocumentResult) -> None:
         for f in result.findings:
-            self.writer.writerow((f.path, result.department or "", f.line, f.column, f.code, f.rule,
-                                  f.severity.value, f.message, f.pointer))
+            line, column, _, _ = f.span
+            self.writer.writerow((f.path, result.department or "", f.label or "", "" if line is None else line,
+                                  "" if column is None else column, f.code, f.rule, f.severity.value, f.message,
+                                  f.pointer))

@@ -17,9 +17,10 @@ def _escape(text: str, property_value: bool = False) -> str:
 class GithubReporter(Reporter):
     def document(self, result: DocumentResult) -> None:
         for f in result.findings:
-            props = ",".join([
-                f"file={_escape(f.path, True)}", f"line={f.line}", f"col={f.column}",
-                f"endLine={f.end_line}", f"endColumn={f.end_column}",
-                f"title={_escape(f'{f.code} {f.rule}', True)}",
-            ])
-            self.out.write(f"::{_LEVEL[f.severity]} {props}::{_escape(f.message)}\n")
+            place = [f"line={f.line}", f"col={f.column}", f"endLine={f.end_line}", f"endColumn={f.end_column}"]
+            # A Word or Excel file has no lines: the annotation goes on the file, the cell is named in it.
+            title = f"{f.code} {f.rule}" + (f" {f.label}" if f.label else "")
+            props = ",".join([f"file={_escape(f.path, True)}", *(place if f.has_lines else []),
+                              f"title={_escape(title, True)}"])
+            message = f.message if f.has_lines or not f.label else f"{f.label}: {f.message}"
+            self.out.write(f"::{_LEVEL[f.severity]} {props}::{_escape(message)}\n")

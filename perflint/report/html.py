@@ -48,7 +48,8 @@ class HtmlReporter(Reporter):
         findings = []
         for f in result.findings:
             self.found[f.code] += 1
-            findings.append([f.line, f.column, f.label, f.code, _INDEX[f.severity], f.message, f.pointer])
+            line, column, _, _ = f.span
+            findings.append([line, column, f.label, f.code, _INDEX[f.severity], f.message, f.pointer])
         record = [result.path, department, result.score, findings]
         self.out.write(("\n" if self.first else ",\n") + _json(record))
         self.first = False

@@ -85,7 +85,10 @@ class SarifReporter(Reporter):
             seen[f.code, f.pointer] += 1
             identity = f"{f.code}\0{f.pointer}\0{seen[f.code, f.pointer]}"
             uri = uris.get(f.path) or uris.setdefault(f.path, _uri(f.path))
-            location: dict = {"physicalLocation": {"artifactLocation": uri, "region": _region(f)}}
+            physical: dict = {"artifactLocation": uri}
+            if f.has_lines:  # a Word or Excel file has no lines: the label below says where
+                physical["region"] = _region(f)
+            location: dict = {"physicalLocation": physical}
             if f.label:
                 location["message"] = {"text": f.label}
             item = {
@@ -94,7 +97,7 @@ class SarifReporter(Reporter):
                 "message": {"text": f.message},
                 "locations": [location],
                 "partialFingerprints": {"perflint/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]},
-                "properties": {"pointer": f.pointer, "department": result.department or ""},
+                "properties": {"pointer": f.pointer, "department": result.department or "", "label": f.label},
             }
             if f.code in self.index:
                 item["ruleIndex"] = self.index[f.code]

@@ -107,7 +107,7 @@ class XlsxReporter(Reporter):
             dimension = "" if rule is None else (rule.category.english if lang == "en" else rule.category.value)
             message = WriteOnlyCell(sheet, value=f.message)
             message.alignment = _WRAP
-            self._append("findings", [f.path, department, f.place, f.line, f.code, f.rule, dimension,
+            self._append("findings", [f.path, department, f.place, f.span[0], f.code, f.rule, dimension,
                                       self.severity[f.severity], message, f.pointer])
 
     def close(self) -> None:
