@@ -56,9 +56,8 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
     document = loaded.document
     return DocumentResult(
         path=loaded.path,
-        # An imported document may lack them (MissingField is an AttributeError).
-        department=getattr(document, "department", None),
-        year=getattr(document, "year", None),
+        department=document.department if document else None,
+        year=document.year if document else None,
         projects=len(document.projects) if document else 0,
         indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
         findings=tuple(findings),

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from perflint import __version__
-from perflint.load.model import Document, Node, aliases, shape
+from perflint.load.model import DOCUMENT_REQUIRED, Document, Node, aliases, shape
 
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": ["string", "number", "boolean"]},  # read as written, whatever YAML would make of it
@@ -51,7 +51,7 @@ def _define(model: type[BaseModel], definitions: dict[str, Any]) -> None:
         labels = aliases(model, name)
         for label in labels:
             properties[label] = {**schema, "title": " / ".join(labels)}
-        if info.is_required():
+        if info.is_required() or (model is Document and name in DOCUMENT_REQUIRED):
             required.append({"anyOf": [{"required": [label]} for label in labels]})
     definition: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:

@@ -30,6 +30,8 @@ class DeadlineOutsideYear(Rule):
     )
 
     def check(self, document, context):
+        if document.year is None:
+            return
         for project in document.projects:
             for indicator in project.indicators:
                 # The deadline may open the name instead: 截至2026年12月底,项目开展率 | 100%.

@@ -92,7 +92,7 @@ class Level2Misclassified(Rule):
         topics = lexicon()["benefit_topics"]
         for _, indicator in indicators(document):
             level2 = level2_of(indicator)
-            if level2 == "可持续影响指标" and _ends_within(indicator.constraint, document.year):
+            if level2 == "可持续影响指标" and document.year and _ends_within(indicator.constraint, document.year):
                 yield self.hit(indicator.at("value"), "short-lasting", name=text(indicator.name),
                                value=text(indicator.value), year=document.year)
                 continue

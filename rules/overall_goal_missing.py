@@ -38,7 +38,8 @@ class OverallGoalMissing(Rule):
     )
 
     def check(self, document, context):
-        args = {"department": document.department, "year": document.year}
+        args = {"department": document.department or Text("本部门", "the department"),
+                "year": document.year or Text("本", "this year")}
         if document.overall is None:
             if any(word in text(document.title) for word in DEPARTMENT_TEXT):
                 yield self.hit(document.at("overall"), **args)

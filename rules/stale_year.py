@@ -103,6 +103,8 @@ class StaleYear(Rule):
             yield from self._project_fields(project)
 
     def check(self, document, context):
+        if document.year is None:
+            return
         for field, pointer, value in self._fields(document):
             for found in dict.fromkeys(_other_years(text(value), document.year)):
                 yield self.hit(pointer, field=self._FIELDS[field], found=found, year=document.year)

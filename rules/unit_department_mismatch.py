@@ -59,6 +59,8 @@ class UnitDepartmentMismatch(Rule):
 
     def check(self, document, context):
         department = text(document.department)
+        if not department:
+            return
         threshold = context.options["similarity"]
         for project in document.projects:
             for field, zh, en in (("unit", "预算单位", "budget unit"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 import unicodedata
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -124,18 +125,20 @@ def mentions_docno(text: str) -> bool:
     return "号" in text or "號" in text
 
 
-def year_problems(text: str, budget_year: int) -> Iterator[Docno]:
+def year_problems(text: str, budget_year: Optional[int]) -> Iterator[Docno]:
     """Document numbers whose year is not written in full: 〔24〕, or glued to the serial (邯财社2018126号).
-    Matched on the simplified text (邯財社2018126號), quoted as written."""
+    Matched on the simplified text (邯財社2018126號), quoted as written. Years after the budget year's
+    next (this year's next when the document states none) are serial numbers, not years."""
+    latest = (budget_year or date.today().year) + 1
     plain = simplified(text)
     for match in _SHORT_YEAR.finditer(plain):
         short = int(match["year"])
-        year = 2000 + short if 2000 + short <= budget_year + 1 else 1900 + short
+        year = 2000 + short if 2000 + short <= latest else 1900 + short
         yield _docno(text, match, year, "short-year")
     not_issuer = tuple(lexicon()["not_issuer_endings"])
     for match in _FUSED.finditer(plain):
         year = int(match["year"])
-        if match["org"].endswith(not_issuer) or not 1949 < year <= budget_year + 1 or int(match["num"]) == 0:
+        if match["org"].endswith(not_issuer) or not 1949 < year <= latest or int(match["num"]) == 0:
             continue
         yield _docno(text, match, year, "fused")
 

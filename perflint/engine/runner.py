@@ -12,7 +12,6 @@ from perflint.engine.rule import Hit
 from perflint.text import Text
 from perflint.findings import Finding, Replacement, Severity
 from perflint.load.document import LoadedDocument
-from perflint.load.model import MissingField
 from perflint.location import Location
 
 CRASH = "rule-crashed"
@@ -55,8 +54,6 @@ def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, Ac
             continue
         try:
             hits = list(active.rule.check(document, replace(active.context, facts=facts)))
-        except MissingField:
-            continue  # it needs a field the document lacks, which is reported itself (PF009)
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
             yield _finding(loaded, by_slug[CRASH], loaded.source.value(""), "", "default",
                            {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}, lang)

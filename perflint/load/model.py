@@ -27,14 +27,9 @@ def key(name: str, *chinese: str, default: Any = None) -> Any:
 # than as a pydantic private attribute: rules read it hundreds of times per document, and a private
 # attribute costs about 4 µs a read against 0.1 µs; serialisation ignores keys that are not fields.
 _POINTER = "_pointer"
-# The required fields an importer did not find (a document without its department or year), kept in
-# __dict__ like the pointer: reading one raises MissingField instead of giving a made-up value.
+# The required fields an importer did not find (a project table without its name), kept in __dict__
+# like the pointer: the stand-in the model needs is never written out.
 _MISSING = "_missing"
-
-
-class MissingField(AttributeError):
-    """A required field the source does not give. A rule that reads it cannot run on this document; the
-    missing field is itself reported (PF009)."""
 
 
 class Node(BaseModel):
@@ -241,27 +236,14 @@ class Overall(Node):
         return "万元" if value is None else value
 
 
-_REQUIRED = frozenset({"department", "year"})
+# Required by the format, yet optional in the model: an imported document may lack them. The loaders
+# report them missing (PF009), they read as None, and the rules that need them pass such a document by.
+DOCUMENT_REQUIRED = ("department", "year")
 
 
 class Document(Node):
-    department: str = Field(validation_alias=AliasChoices("department", "部门"))
-    year: int = Field(validation_alias=AliasChoices("year", "年度"))
-
-    def __getattribute__(self, name: str) -> Any:
-        # An imported document may lack its department or year: reading one then raises MissingField, so a
-        # rule that needs it does not run on a stand-in. Only these two names pay for the check, and a
-        # document's own fields are read a few times per rule, not per indicator.
-        if name in _REQUIRED and name in object.__getattribute__(self, "__dict__").get(_MISSING, ()):
-            raise MissingField(name)
-        return super().__getattribute__(name)
-
-    def __getattr__(self, name: str) -> Any:
-        # Python falls back here when __getattribute__ raises an AttributeError; keep MissingField as it is.
-        if name in _REQUIRED and name in self.__dict__.get(_MISSING, ()):
-            raise MissingField(name)
-        return super().__getattr__(name)
-
+    department: Optional[str] = key("department", "部门")
+    year: Optional[int] = key("year", "年度")
     title: Optional[str] = key("title", "标题")
     status: Optional[str] = key("status", "状态")
     prepared_by: Optional[str] = key("prepared_by", "编制单位")

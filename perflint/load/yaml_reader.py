@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from perflint.load.decode import decode
 from perflint.load.document import LoadedDocument
-from perflint.load.model import Document, Node, aliases, field_names, field_type, shape
+from perflint.load.model import DOCUMENT_REQUIRED, Document, Node, aliases, field_names, field_type, shape
 from perflint.load.problems import Problem
 from perflint.location import Location, SourceMap, join_pointer
 
@@ -186,11 +186,20 @@ def _drop(raw: Any, loc: tuple) -> bool:
 def validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
     """Validate, reporting each error once; drop what is invalid and try again."""
     reported: set[str] = set()
+    if not raw:  # nothing known was read: a document that lacks everything is no document
+        problems.extend(Problem("missing-field", f"/{name}", args={"field": name}) for name in DOCUMENT_REQUIRED)
+        return None
     for _ in range(MAX_ATTEMPTS):
         try:
-            return Document.model_validate(raw)
+            document = Document.model_validate(raw)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
+        else:
+            # Required by the format but optional in the model, so that the rest is still checked.
+            for name in DOCUMENT_REQUIRED:
+                if getattr(document, name) is None and f"/{name}" not in reported:
+                    problems.append(Problem("missing-field", f"/{name}", args={"field": name}))
+            return document
         progressed = False
         for error in errors:
             loc = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
@@ -198,8 +207,6 @@ def validate(raw: Any, problems: list[Problem]) -> Optional[Document]:
             if error["type"] == "missing":
                 if pointer not in reported:  # not when its invalid value was just dropped
                     problems.append(Problem("missing-field", pointer, args={"field": str(loc[-1])}))
-                if len(loc) <= 1:
-                    return None  # the document's own department or year: nothing can be checked
                 loc = loc[:-1]  # a record without its required field cannot be checked
             else:
                 reported.add(pointer)
