@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Optional
 
 from perflint.config import Settings
+from perflint.engine.budget import TimeBudgetExceeded, time_budget
 from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
 from perflint.engine.runner import fails, lint
 from perflint.findings import Finding
 from perflint.load import STDIN, iter_paths, load_path
+from perflint.load.document import LoadedDocument
+from perflint.load.problems import Problem
+from perflint.location import SourceMap
 from perflint.report.base import DocumentResult, Reporter
 
 # Below this many documents per worker, starting processes costs more than it saves.
@@ -38,10 +42,16 @@ def active_rules(settings: Settings) -> RuleSet:
 
 def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[bytes] = None,
                display: Optional[str] = None) -> DocumentResult:
-    loaded = load_path(path, stdin, settings.max_file_size)
-    if display:
-        loaded.path = display
-    findings = lint(loaded, rules, settings.lang)
+    try:
+        with time_budget(settings.time_budget):
+            loaded = load_path(path, stdin, settings.max_file_size)
+            if display:
+                loaded.path = display
+            findings = lint(loaded, rules, settings.lang)
+    except TimeBudgetExceeded:
+        loaded = LoadedDocument(display or path, None, SourceMap(), problems=[
+            Problem("check-time-exceeded", "", args={"seconds": settings.time_budget})])
+        findings = lint(loaded, rules, settings.lang)
     ignored = rules.ignored_in(loaded.path)
     if ignored:
         findings = [f for f in findings if f.code not in ignored]

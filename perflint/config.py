@@ -14,6 +14,7 @@ required-fields = ["basis"] # fields the bureau's form requires, reported per pr
 form-profile = "complete"   # or a named set of required fields (perflint/analysis/form_profiles.yaml)
 exclude = ["archive/", "*.bak.yaml"]   # gitignore-style; not walked into when checking a directory
 max-file-size = 10485760    # bytes; larger files are reported, not read
+time-budget = 60            # seconds to check one document; a document that takes longer is an error finding
 
 [tool.perflint.per-file-ignores]  # gitignore-style patterns, relative to this file
 "drafts/**" = ["PF201"]
@@ -63,6 +64,7 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1024 * 1024
+    time_budget: float = 60.0  # seconds to check one document; past it the document is an error finding
     baseline: Optional[Path] = None  # command line only: accept the findings recorded there
     write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
     require_reason: bool = False
@@ -153,6 +155,10 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
         elif key in ("required-fields", "form-profile"):
             values["required_fields"] = tuple(dict.fromkeys((*values.get("required_fields", ()),
                                                              *_required_fields(key, value))))
+        elif key == "time-budget":
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < 86400:
+                raise UsageError("configuration: time-budget must be a number of seconds between 0 and 86400")
+            values["time_budget"] = float(value)
         elif key == "require-reason":
             if not isinstance(value, bool):
                 raise UsageError("configuration: require-reason must be true or false")

@@ -1,3 +1,4 @@
+from bisect import bisect_left
 from decimal import Decimal
 
 from perflint.engine.rule import Category, Option, Rule, RuleDoc, Text
@@ -24,17 +25,32 @@ def _unit_costs(project):
             yield indicator, constraint.number, unit, counted[0], _PERIODS[periods[0]] if periods else 1
 
 
-def _quantities(project, per):
-    """Output counts measured in the unit a cost is priced per (人 for 元/人, also 万人)."""
-    for indicator in project.indicators:
-        constraint = indicator.constraint
-        unit = lookup(constraint.unit) if constraint.unit else None
-        if (constraint.kind == "quantity" and unit is not None and not unit.per and unit.base == per
-                and text(indicator.level1).startswith("产出") and not is_cost(indicator)):
-            yield indicator, constraint.number, unit
+class _Quantities:
+    """A project's output counts by the unit they are measured in (人, also 万人), sorted by amount, so
+    that the one closest to a wanted amount is found by bisection: linear in the document overall."""
+
+    def __init__(self, project):
+        by_base: dict[str, list] = {}
+        for indicator in project.indicators:
+            constraint = indicator.constraint
+            unit = lookup(constraint.unit) if constraint.unit else None
+            if (constraint.kind == "quantity" and unit is not None and not unit.per
+                    and text(indicator.level1).startswith("产出") and not is_cost(indicator)):
+                by_base.setdefault(unit.base, []).append((constraint.number * unit.scale, indicator, unit))
+        self._by_base = {base: sorted(rows, key=lambda row: row[0]) for base, rows in by_base.items()}
+        self._amounts = {base: [row[0] for row in rows] for base, rows in self._by_base.items()}
+
+    def closest(self, per: str, wanted: Decimal):
+        """(amount, row, unit) of the count in `per` nearest to `wanted`, or None."""
+        amounts = self._amounts.get(per)
+        if not amounts:
+            return None
+        at = bisect_left(amounts, wanted)
+        near = [i for i in (at - 1, at) if 0 <= i < len(amounts)]
+        return self._by_base[per][min(near, key=lambda i: abs(amounts[i] - wanted))]
 
 
-def _parts_add_up(project, costs, budget: Decimal, tolerance: Decimal) -> bool:
+def _parts_add_up(quantities: _Quantities, costs, budget: Decimal, tolerance: Decimal) -> bool:
     """Several unit costs of the same thing are parts of one price (补贴 1130元/人·月 and 提标补差 143元/人·月):
     whether their sum times a quantity gives the budget."""
     pers = {(per, periods) for *_, per, periods in costs}
@@ -42,8 +58,8 @@ def _parts_add_up(project, costs, budget: Decimal, tolerance: Decimal) -> bool:
         return False
     (per, periods), = pers
     price = sum((number * unit.scale for _, number, unit, *_ in costs), Decimal(0)) * periods
-    return any(abs(q_number * q_unit.scale * price - budget) <= budget * tolerance
-               for _, q_number, q_unit in _quantities(project, per))
+    found = quantities.closest(per, budget / price) if price else None
+    return found is not None and abs(found[0] * price - budget) <= budget * tolerance
 
 
 class CostQuantityBudget(Rule):
@@ -86,16 +102,20 @@ class CostQuantityBudget(Rule):
             if not budget:
                 continue
             costs = list(_unit_costs(project))
-            if _parts_add_up(project, costs, budget, tolerance):
+            if not costs:
+                continue
+            quantities = _Quantities(project)
+            if _parts_add_up(quantities, costs, budget, tolerance):
                 continue
             for cost, cost_number, cost_unit, per, periods in costs:
-                pairs = []
-                for quantity, q_number, q_unit in _quantities(project, per):
-                    product = q_number * q_unit.scale * cost_number * cost_unit.scale * periods
-                    pairs.append((abs(product - budget), product, quantity, q_number, q_unit))
-                if not pairs:
+                price = cost_number * cost_unit.scale * periods
+                found = quantities.closest(per, budget / price) if price else None
+                if found is None:
                     continue
-                diff, product, quantity, q_number, q_unit = min(pairs, key=lambda p: p[0])
+                amount, quantity, q_unit = found
+                product = amount * price
+                diff = abs(product - budget)
+                q_number = amount / q_unit.scale
                 if diff > budget * tolerance:
                     yield self.hit(
                         cost.at("value"), "periodic" if periods > 1 else "default", related=quantity.at("value"),

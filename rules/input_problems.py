@@ -220,3 +220,25 @@ class LegacyEncoding(_InputRule):
         bad="(在中文 Windows 记事本中以 ANSI 编码保存的文件)",
         good="(以 UTF-8 保存的文件)",
     )
+
+
+class CheckTimeExceeded(_InputRule):
+    code = "PF016"
+    slug = "check-time-exceeded"
+    summary = Text("检查一份文档超过时间上限", "Checking the document took longer than the time budget")
+    messages = {"default": Text("检查本文档超过 {seconds} 秒，已停止，未报告其中的问题；请检查文档是否异常庞大或含有异常文本，"
+                                "或在配置中调高 time-budget",
+                                "Checking this document took longer than {seconds} s and was stopped, so its findings "
+                                "are not reported; see whether it is unusually large or holds odd text, or raise "
+                                "time-budget in the configuration")}
+    doc = RuleDoc(
+        what=Text("加载和检查一份文档的时间超过配置的上限（time-budget，默认 60 秒）。",
+                  "Loading and checking one document took longer than the configured budget (time-budget, "
+                  "60 s by default)."),
+        why=Text("一份异常的文档不能拖住整批审核：超时的文档报告为错误，其余文档照常检查。",
+                 "One odd document must not hold up a batch: the one over its budget is an error finding and "
+                 "every other document is checked as usual."),
+        source=_SOURCE,
+        bad="(一份检查时间超过上限的文档)",
+        good="(一份在时限内检查完的文档)",
+    )

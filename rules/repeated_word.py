@@ -27,10 +27,14 @@ def _words():
 def _allowed(value: str, start: int, end: int, allowed: tuple[str, ...]) -> bool:
     """Whether an allowed text (的的确确, 一对一对接 …) covers the repeat at value[start:end]."""
     for word in allowed:
-        for match in re.finditer(re.escape(word), value[max(0, start - len(word)):end + len(word)]):
-            first = max(0, start - len(word)) + match.start()
-            if first <= start and first + len(word) >= end:
+        # Only an occurrence starting between end - len(word) and start can cover it (find's bounds
+        # hold the whole occurrence, hence start + len(word)).
+        lo, hi = max(0, end - len(word)), start + len(word)
+        first = value.find(word, lo, hi)
+        while first != -1:
+            if first + len(word) >= end:
                 return True
+            first = value.find(word, first + 1, hi)
     return False
 
 

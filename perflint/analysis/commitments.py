@@ -38,7 +38,9 @@ _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]
 _MASKED = re.compile(
     r"《[^》]*》"  # titles of cited documents: 《溧平县2026年…方案》
     r"|[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d+\s*号"  # document numbers
-    r"|[A-Za-z]+(?:/[A-Za-z]+)?\s*[\d.]+(?:\s*[-—]\s*\d+)?"  # standards: GB/T 30600-2022
+    # standards: GB/T 30600-2022. Only from the start of a Latin word, and a short one: a long run of
+    # letters must not be retried from every letter in it (quadratic time).
+    r"|(?<![A-Za-z])[A-Za-z]{1,12}(?:/[A-Za-z]{1,12})?\s*[\d.]+(?:\s*[-—]\s*\d+)?"
     r"|(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?)?[底末初]?"  # 2026年11月30日
     r"|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?[底末初中]?"  # 11月30日, 12月底
     r"|(?<=月)\s*\d{1,2}\s*[日号]"  # 每月5日

@@ -1,0 +1,61 @@
+"""No document can hold up a batch: rules stay linear, patterns do not backtrack, and a document over
+its time budget becomes an error finding while the batch goes on (issue 14, points 1 and 2).
+
+Nothing here measures time: each check runs under perflint's own time budget, so a quadratic rule or a
+backtracking pattern shows as a PF016 finding instead of the document's ordinary findings.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from perflint.check import active_rules, check_path
+from perflint.config import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from scaling import document  # noqa: E402  (the benchmark's generator of large documents)
+
+TIMED_OUT = "PF016"
+
+
+def _check(tmp_path, name: str, data: bytes, budget: float = 60.0, **settings):
+    path = tmp_path / name
+    path.write_bytes(data)
+    chosen = Settings(time_budget=budget, max_file_size=64 << 20, **settings)
+    return check_path(str(path), active_rules(chosen), chosen).findings
+
+
+def test_twenty_thousand_indicators_are_checked_within_the_budget(tmp_path):
+    findings = _check(tmp_path, "large.yaml", document(20_000, 40))
+    assert [f for f in findings if f.code in (TIMED_OUT, "PF000")] == []
+    assert len({f.code for f in findings}) > 3  # the rules really ran
+
+
+ADVERSARIAL_RUNS = ["a", "1", "中", " ", "、", "a1", "1.", "（", "≥", "a ", "1年", "第", "%", "/", "号", "万元"]
+
+
+@pytest.mark.parametrize("run", ADVERSARIAL_RUNS)
+def test_long_runs_of_one_kind_of_character_do_not_stall_any_rule(tmp_path, run):
+    text = run * (16_000 // len(run))
+    data = (f"department: 溧平县司法局\nyear: 2026\noverall:\n  goal: '{text}调解成功率达到96%以上'\nprojects:\n"
+            f"  - name: '{text}'\n    uses: '{text}'\n    goals: ['{text}']\n    indicators:\n"
+            f"      - {{level1: 产出指标, level2: 数量指标, name: '{text}', value: '{text}', basis: '{text}'}}\n")
+    findings = _check(tmp_path, "runs.yaml", data.encode("utf-8"), budget=30.0)
+    assert [f.code for f in findings if f.code in (TIMED_OUT, "PF000")] == []
+
+
+def test_a_document_over_its_budget_is_an_error_finding_and_the_others_are_checked(tmp_path, monkeypatch):
+    from perflint.rules.vague_target import VagueTarget
+
+    def stall(self, document, context):
+        time.sleep(5)
+        return iter(())
+
+    monkeypatch.setattr(VagueTarget, "check", stall)
+    slow = _check(tmp_path, "slow.yaml", Path("fixtures/clean-2015.yaml").read_bytes(), budget=0.3)
+    assert [(f.code, f.severity.value) for f in slow] == [(TIMED_OUT, "error")]
+    monkeypatch.undo()
+    normal = _check(tmp_path, "next.yaml", Path("fixtures/clean-2015.yaml").read_bytes(), budget=0.3 * 100)
+    assert [f for f in normal if f.code == TIMED_OUT] == []
