@@ -49,8 +49,7 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
                 loaded.path = display
             findings = lint(loaded, rules, settings.lang)
     except TimeBudgetExceeded:
-        loaded = LoadedDocument(display or path, None, SourceMap(), problems=[
-            Problem("check-time-exceeded", "", args={"seconds": settings.time_budget})])
+        loaded = _unchecked(display or path, Problem("check-time-exceeded", "", args={"seconds": settings.time_budget}))
         findings = lint(loaded, rules, settings.lang)
     ignored = rules.ignored_in(loaded.path)
     if ignored:
@@ -63,6 +62,15 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
         keys = keys_of(loaded, findings, baseline_file.parent)
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
+    return _result(loaded, findings, tuple(keys) if settings.write_baseline else ())
+
+
+def _unchecked(path: str, problem: Problem) -> LoadedDocument:
+    """A document that could not be checked at all, with the reason as its only finding."""
+    return LoadedDocument(path, None, SourceMap(), problems=[problem])
+
+
+def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple) -> DocumentResult:
     document = loaded.document
     return DocumentResult(
         path=loaded.path,
@@ -71,7 +79,7 @@ def check_path(path: str, rules: RuleSet, settings: Settings, stdin: Optional[by
         projects=len(document.projects) if document else 0,
         indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
         findings=tuple(findings),
-        baseline_keys=tuple(keys) if settings.write_baseline else (),
+        baseline_keys=baseline_keys,
     )
 
 
@@ -94,25 +102,6 @@ def _apply_baseline(loaded, findings: list[Finding], keys: list, rules: RuleSet,
 
 
 # Each worker process builds the rules once (or inherits them when forked).
-_WORKER: dict = {}
-
-
-def _start_worker(settings: Settings) -> None:
-    if _WORKER.get("settings") != settings:
-        _WORKER.update(settings=settings, rules=active_rules(settings))
-
-
-def _check_in_worker(path: str) -> DocumentResult:
-    return check_path(path, _WORKER["rules"], _WORKER["settings"])
-
-
-def _pool_context():
-    import multiprocessing  # only a batch needs it
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def iter_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int,
                  stdin_filename: Optional[str] = None) -> Iterator[DocumentResult]:
     """A result per path, in the order given."""
@@ -129,10 +118,16 @@ def iter_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int
         for name in names:
             yield check_path(name, rules, settings)
         return
-    _WORKER.update(settings=settings, rules=rules)  # forked workers inherit these
+    from perflint.batch import pooled_results  # only a batch needs worker processes
+
     chunk = max(1, min(64, len(names) // (jobs * 16)))
-    with _pool_context().Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_check_in_worker, names, chunksize=chunk)
+    yield from pooled_results(names, rules, settings, jobs, chunk, lambda path: _lost(path, rules, settings))
+
+
+def _lost(path: str, rules: RuleSet, settings: Settings) -> DocumentResult:
+    """The result for a document whose worker process died while checking it (twice)."""
+    loaded = _unchecked(path, Problem("worker-lost", ""))
+    return _result(loaded, lint(loaded, rules, settings.lang), ())
 
 
 def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Iterator[DocumentResult]:

@@ -242,3 +242,24 @@ class CheckTimeExceeded(_InputRule):
         bad="(一份检查时间超过上限的文档)",
         good="(一份在时限内检查完的文档)",
     )
+
+
+class WorkerLost(_InputRule):
+    code = "PF017"
+    slug = "worker-lost"
+    summary = Text("检查文档的工作进程意外终止", "The worker process checking the document died")
+    messages = {"default": Text("检查本文档的工作进程两次意外终止（可能是内存不足被系统结束），未报告其中的问题；"
+                                "请单独检查本文档，或检查它是否异常庞大",
+                                "The worker process checking this document died twice (perhaps killed by the system "
+                                "for lack of memory), so its findings are not reported; check it on its own, or see "
+                                "whether it is unusually large")}
+    doc = RuleDoc(
+        what=Text("批量检查时，检查某份文档的工作进程意外终止，重试后仍然终止。",
+                  "In a batch, the worker process checking a document died, and died again when retried."),
+        why=Text("一个工作进程被系统结束（如内存耗尽）时，整批检查不能就此挂起，也不能悄悄漏掉这份文档。",
+                 "When the system kills a worker (out of memory, say), the batch must neither hang nor skip the "
+                 "document silently."),
+        source=_SOURCE,
+        bad="(一份让工作进程耗尽内存的文档)",
+        good="(一份正常检查完的文档)",
+    )

@@ -8,7 +8,7 @@ from perflint.testing import cases_path, iter_cases, load_cases, mismatches, run
 CATALOG = load_catalog()
 CASES = list(iter_cases(CATALOG))
 # Conditions a YAML snippet cannot produce; tests/test_loader.py covers them.
-NOT_EXPRESSIBLE_AS_YAML = {"PF000", "PF001", "PF002", "PF012", "PF013", "PF014", "PF015", "PF016",
+NOT_EXPRESSIBLE_AS_YAML = {"PF000", "PF001", "PF002", "PF012", "PF013", "PF014", "PF015", "PF016", "PF017",
                            *(f"PF0{n}" for n in range(20, 30))}
 
 

@@ -59,3 +59,33 @@ def test_a_document_over_its_budget_is_an_error_finding_and_the_others_are_check
     monkeypatch.undo()
     normal = _check(tmp_path, "next.yaml", Path("fixtures/clean-2015.yaml").read_bytes(), budget=0.3 * 100)
     assert [f for f in normal if f.code == TIMED_OUT] == []
+
+
+def test_a_worker_that_dies_becomes_a_finding_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from perflint.check import iter_results
+    from perflint.rules.vague_target import VagueTarget
+
+    original = VagueTarget.check
+
+    def die_on_one(self, document, context):
+        if document.department == "会被终止的单位":
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer does
+        return original(self, document, context)
+
+    monkeypatch.setattr(VagueTarget, "check", die_on_one)  # forked workers inherit it
+    good = Path("fixtures/seed.yaml").read_text("utf-8")
+    paths = []
+    for i in range(24):
+        path = tmp_path / f"{i:02}.yaml"
+        path.write_text(good.replace("department: 溧平县司法局", "department: 会被终止的单位") if i == 13 else good,
+                        "utf-8")
+        paths.append(str(path))
+    settings = Settings()
+    results = list(iter_results(paths, active_rules(settings), settings, jobs=2))
+    assert [r.path for r in results] == paths
+    assert [f.code for f in results[13].findings] == ["PF017"]
+    assert all(len(r.findings) > 10 and "PF017" not in {f.code for f in r.findings}
+               for i, r in enumerate(results) if i != 13)
