@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from perflint.engine.rule import Rule
+from perflint.sources import PRACTICE, Document, Practice, citations, load_sources
 
 _HEADERS = {
     "zh": ("代码", "名称", "类别", "默认级别", "可修复", "说明"),
@@ -90,7 +91,7 @@ def explain_rule(rule: type[Rule], lang: str) -> str:
              f"{what}:", _indent(rule.doc.what.get(lang)), *([_indent(_FIXABLE[lang])] if rule.fixable else []),
              *([_indent(_OPT_IN[lang])] if rule.opt_in else []), "",
              f"{why}:", _indent(rule.doc.why.get(lang)), "",
-             f"{source}:", _indent(rule.doc.source), "",
+             f"{source}:", _indent("\n".join(citations(rule.doc.source))), "",
              f"{measured}:", _indent(_measured(rule, lang)), "",
              f"{bad}:", _indent(bad_example), "",
              f"{good}:", _indent(good_example), "",
@@ -100,3 +101,55 @@ def explain_rule(rule: type[Rule], lang: str) -> str:
     else:
         lines.append(f"    {none}")
     return "\n".join(lines)
+
+
+_SOURCE_WORDS = {
+    "zh": {"documents": "规则依据的文件（{n} 份）", "practices": "实务依据（{n} 项；规则的依据中写作“实务：…”，不是法规）",
+           "takes": "perflint 据以", "checked": "核对情况", "cited": "引用的规则", "what": "内容", "evidence": "所据",
+           "repealed": "已废止，由 {by} 替代；规则不再引用", "none": "无", "colon": "："},
+    "en": {"documents": "Documents the rules cite ({n})",
+           "practices": "Practices ({n}; cited as 实务：… in a rule's source; not law)",
+           "takes": "What perflint takes", "checked": "Checked", "cited": "Cited by", "what": "What",
+           "evidence": "Evidence", "repealed": "Repealed, replaced by {by}; no rule cites it", "none": "none",
+           "colon": ": "},
+}
+
+
+def _field(words: dict[str, str], name: str, value: str) -> str:
+    return _indent(f"{words[name]}{words['colon']}{value}")
+
+
+def _citing(rules: list[type[Rule]], mark: str, words: dict[str, str]) -> str:
+    return " ".join(r.code for r in rules if mark in r.doc.source) or words["none"]
+
+
+def _document_lines(document: Document, rules: list[type[Rule]], lang: str) -> list[str]:
+    words = _SOURCE_WORDS[lang]
+    number = f"{document.number}  " if document.number else ""
+    date = f"（{document.date}）" if document.date else ""
+    lines = [f"{number}{document.issuer}《{document.title}》{date}"]
+    if document.replaced_by:
+        lines.append(_indent(words["repealed"].format(by=document.replaced_by)))
+    return lines + [_field(words, "takes", document.takes.get(lang)),
+                    _field(words, "checked", document.checked.get(lang)),
+                    _field(words, "cited", _citing(rules, document.number or document.title, words)), ""]
+
+
+def _practice_lines(practice: Practice, rules: list[type[Rule]], lang: str) -> list[str]:
+    words = _SOURCE_WORDS[lang]
+    return [practice.name, _field(words, "what", practice.what.get(lang)),
+            _field(words, "evidence", practice.evidence.get(lang)),
+            _field(words, "cited", _citing(rules, PRACTICE + practice.name, words)), ""]
+
+
+def explain_sources(rules: Iterable[type[Rule]], lang: str) -> str:
+    """Every document and practice the rules' sources cite (rules/sources.yaml), with the rules citing each."""
+    rules = list(rules)
+    sources, words = load_sources(), _SOURCE_WORDS[lang]
+    lines = [words["documents"].format(n=len(sources.documents)), ""]
+    for document in sources.documents:
+        lines += _document_lines(document, rules, lang)
+    lines += [words["practices"].format(n=len(sources.practices)), ""]
+    for practice in sources.practices:
+        lines += _practice_lines(practice, rules, lang)
+    return "\n".join(lines).rstrip()

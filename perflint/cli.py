@@ -177,17 +177,24 @@ def _fix(paths: list[str], settings, rules, write: bool) -> int:
 
 
 @main.command()
-@click.argument("rule")
+@click.argument("rule", required=False)
+@click.option("--sources", is_flag=True, help="List every document and practice the rules cite, instead of one rule.")
 @click.option("--lang", type=LANG)
 @click.option("--config", type=click.Path(dir_okay=False))
-def explain(rule, lang, config) -> None:
-    """Show a rule's documentation (by code or slug)."""
-    from perflint.catalog_view import explain_rule
+def explain(rule, sources, lang, config) -> None:
+    """Show a rule's documentation (by code or slug), or with --sources the documents the rules rest on."""
+    from perflint.catalog_view import explain_rule, explain_sources
     from perflint.engine.registry import load_catalog
     from perflint.errors import UsageError
 
+    if sources == (rule is not None):
+        raise UsageError("give either a rule (code or slug) or --sources")
     settings = _settings(config, lang=lang)
-    found = load_catalog(settings.plugins, settings.rules_dirs).get(rule)
+    catalog = load_catalog(settings.plugins, settings.rules_dirs)
+    if sources:
+        click.echo(explain_sources(catalog, settings.lang))
+        return
+    found = catalog.get(rule)
     if found is None:
         raise UsageError(f"unknown rule {rule!r}")
     click.echo(explain_rule(found, settings.lang))

@@ -34,7 +34,7 @@ class AllValuesMaximal(Rule):
         why=Text("目标应根据历史水平和实际测算设定；几乎全部取 100% 说明没有分析可达水平，目标失去区分度。",
                  "Targets are set from history and costing; 100% almost everywhere shows no analysis of what is "
                  "attainable, and such targets no longer discriminate."),
-        source="财预〔2015〕88号“合理可行”与适当性审核；实务",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”；实务：审核惯例（目标按历史水平和测算设定，几乎全部取 100% 视为没有测算）",
     )
 
     def check(self, document, context):

@@ -25,7 +25,8 @@ class AnnualGoalMissing(Rule):
                  "A performance goal states the outputs and effects the money is to achieve in the period, and the "
                  "indicators refine it; without an annual goal the indicators refine nothing and a reviewer cannot "
                  "tell what the money is for."),
-        source="财预〔2015〕88号（绩效目标的定义与设定）；财预〔2021〕101号 一（绩效目标是预期产出和效果及相应的成本控制要求）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效目标是财政预算资金计划在一定期限内达到的产出和效果；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）一、绩效目标：预期达到的产出和效果，以及相应的成本控制要求；实务：地方项目支出绩效目标申报表的年度绩效目标栏",
     )
 
     def check(self, document, context):

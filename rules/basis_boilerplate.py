@@ -32,7 +32,8 @@ class BasisBoilerplate(Rule):
                  "The basis explains where each target comes from; one sentence copied onto every row — satisfaction "
                  "and effect rows included, which no funding document sets — shows that the bases were pasted in, "
                  "not worked out row by row."),
-        source="项目绩效目标申报表填报说明（绩效标准：历史标准、行业标准、计划标准）；财预〔2021〕101号（指标值设定依据）；实务",
+        source="实务：地方申报表填报说明（绩效标准：历史标准、行业标准、计划标准）；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：指标值设定依据；实务："
+               "审核惯例（依据逐行照抄视为没有逐项论证）",
     )
 
     def check(self, document, context):

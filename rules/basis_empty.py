@@ -23,7 +23,8 @@ class BasisEmpty(Rule):
         why=Text("指标值应有来源：计划标准、行业标准、历史标准或文件规定；没有依据，审核无法判断目标是否合理。",
                  "A target must come from somewhere — a plan, a sector standard, history or a document; without "
                  "it a reviewer cannot judge whether the target is reasonable."),
-        source="财预〔2015〕88号 绩效标准（计划标准、行业标准、历史标准等）；财预〔2021〕101号 指标值设定依据",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效标准（历史标准、行业标准、计划标准等）；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）：指标值设定依据；实务：地方项目支出绩效目标申报表的“指标值确定依据”栏",
     )
 
     def check(self, document, context):

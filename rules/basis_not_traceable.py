@@ -36,8 +36,8 @@ class BasisNotTraceable(Rule):
                  "sector standard, a historical standard (the indicator's past values) or another standard accepted "
                  "by the finance bureau. A generic word cannot be verified, so nobody can tell whether the target is "
                  "too low or too high."),
-        source="财预〔2015〕88号（绩效标准：计划标准、行业标准、历史标准等）；财预〔2021〕101号（指标值设定依据）；"
-               "项目绩效目标申报表填报说明（绩效标准）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效标准（历史标准、行业标准、计划标准等）；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）：指标值设定依据；实务：地方申报表填报说明（绩效标准：历史标准、行业标准、计划标准）",
     )
 
     def check(self, document, context):

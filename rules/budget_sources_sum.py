@@ -21,7 +21,7 @@ class BudgetSourcesSum(Rule):
                   "A project's budget total differs from fiscal + other funds (a blank 其他资金 counts as 0)."),
         why=Text("资金来源之和必须等于预算总额，这是审核的第一道算术关口；对不上说明数字有误。",
                  "The sources must add up to the total: the first arithmetic a reviewer checks."),
-        source="绩效目标申报表填写要求：资金全部为财政资金时，年度资金总额应等于财政拨款",
+        source="实务：地方申报表填报说明（资金全部为财政资金时，年度资金总额等于财政拨款；资金来源之和等于预算总额）",
     )
 
     def check(self, document, context):

@@ -23,7 +23,7 @@ class ComparatorRedundant(Rule):
         why=Text("重复的比较表述不规范，还会让人怀疑“≥95%以上”是否指大于 95%；规范写法只用一个比较符。",
                  "The doubled comparison is sloppy and leaves readers wondering whether ≥95%以上 means more than 95%; "
                  "the standard form has one comparator."),
-        source="预算管理一体化系统绩效模块“计算符号”（比较关系只在计算符号中表达）；实务",
+        source="实务：预算管理一体化系统绩效模块的“计算符号”栏（比较关系只在计算符号中表达）",
     )
 
     def check(self, document, context):

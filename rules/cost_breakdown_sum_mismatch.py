@@ -44,7 +44,8 @@ class CostBreakdownSumMismatch(Rule):
         why=Text("测算明细是预算数的依据：合计与预算数不符，或单价乘数量与金额不符，说明测算有误或预算数没有依据。",
                  "The breakdown is what the budget rests on: if it does not add up, either the costing is wrong "
                  "or the budget figure has no basis."),
-        source="项目支出绩效目标申报表“测算明细/成本构成”栏（用途、金额、数量、单价、测算依据）；财预〔2015〕88号“相应匹配”",
+        source="实务：地方项目支出绩效目标申报表的“测算明细（成本构成）”栏（用途、金额、数量、单价、测算依据）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）"
+               "绩效目标设定要求“相应匹配”（与预算确定的资金量相匹配）",
     )
 
     def check(self, document, context):

@@ -39,7 +39,7 @@ class CostExceedsBudget(Rule):
                   "the total: 总成本, 合计 …). Per-unit costs (元/人) are not checked here."),
         why=Text("项目的成本不可能超过为它安排的全部资金；超出说明金额单位或数字填错。",
                  "A project cannot cost more than all the money it has; the unit or the figure is wrong."),
-        source="财预〔2015〕88号“相应匹配”；成本指标为单位成本或总成本（绩效目标申报表填报说明）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“相应匹配”（与预算确定的投资额或资金量相匹配）；实务：地方申报表填报说明（成本指标为单位成本或总成本）",
     )
 
     def check(self, document, context):

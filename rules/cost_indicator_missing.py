@@ -25,8 +25,8 @@ class CostIndicatorMissing(Rule):
         why=Text("绩效目标包含相应的成本控制要求；成本指标写明单位成本或总成本，才能判断预算与产出是否匹配。",
                  "A performance goal includes its cost-control requirement; a unit or total cost is what lets a "
                  "reviewer judge whether the budget fits the outputs."),
-        source="中发〔2018〕34号（绩效目标应包括产出、成本）；财预〔2021〕101号 一（相应的成本控制要求）；"
-               "项目绩效目标申报表填报说明（成本指标：单位成本和总成本）",
+        source="《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：绩效目标不仅要包括产出、成本，还要包括经济效益、社会效益、生态效益、可持续影响和服务对象满意度等绩效指标；"
+               "财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）一、绩效目标：包括相应的成本控制要求；实务：地方申报表填报说明（成本指标为单位成本和总成本）",
     )
 
     def check(self, document, context):

@@ -40,7 +40,8 @@ class CostNotMoney(Rule):
                  "A cost indicator states the unit and total cost of the outputs, the basis for judging whether the "
                  "money matches the targets; an execution rate, a compliance rate or a work requirement in its place "
                  "leaves the cost-control requirement empty, and reviewers send it back."),
-        source="财预〔2021〕101号（绩效目标包括相应的成本控制要求；成本指标）；《项目绩效目标申报表》填报说明（成本指标为单位成本和总成本）",
+        source="财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：绩效目标包括相应的成本控制要求，成本指标含经济成本指标；实务："
+               "地方申报表填报说明（成本指标为单位成本和总成本）",
     )
 
     def check(self, document, context):

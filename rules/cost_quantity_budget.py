@@ -92,7 +92,7 @@ class CostQuantityBudget(Rule):
         why=Text("绩效目标应与预算资金相匹配：数量和单位成本若与预算对不上，要么目标定低了，要么资金测算有误。",
                  "Targets must match the money: if quantity × unit cost does not give the budget, either the "
                  "targets are set too low or the budget was costed wrongly."),
-        source="财预〔2015〕88号“相应匹配”与适当性审核（绩效目标与预算资金相匹配）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“相应匹配”（与预算确定的投资额或资金量相匹配）、绩效目标审核“适当性”",
     )
 
     def check(self, document, context):

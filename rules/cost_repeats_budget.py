@@ -40,8 +40,7 @@ class CostRepeatsBudget(Rule):
                  "等于没有成本目标，也无法发现单价偏高。",
                  "Cost indicators show what each output costs or what the total is made of, so that money and "
                  "outputs can be matched; restating the budget sets no cost target and hides an excessive unit cost."),
-        source="财预〔2021〕101号（成本指标反映预期提供产出所需的成本，包括经济成本指标等）；"
-               "实务：审核人员把“项目总成本=预算数”视为未设成本指标",
+        source="财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：成本指标（含经济成本指标）；实务：审核惯例（成本指标只写预算总额的，视为没有设定成本指标）",
     )
 
     def check(self, document, context):

@@ -26,7 +26,7 @@ class DeadlineOutsideYear(Rule):
         why=Text("年度目标描述的是预算年度内的产出和效果；时限落在别的年份，要么是沿用旧表，要么应放入中期目标。",
                  "Annual targets describe the budget year; a deadline in another year is a stale copy or "
                  "belongs to the midterm targets."),
-        source="年度目标为当年预计实现的产出和效果（绩效目标填报说明）；财预〔2015〕88号“可行性”",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：年度绩效目标是预算资金在一个预算年度内预期达到的产出和效果",
     )
 
     def check(self, document, context):

@@ -30,7 +30,7 @@ class DocnoBracket(Rule):
         why=Text("国家标准规定发文字号的年份用六角括号〔〕括入；引用文号写法不规范，会使依据难以检索和核对。",
                  "The national standard encloses the year in 六角括号 〔〕; a number written otherwise is hard to "
                  "look up and verify."),
-        source="GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号",
+        source="国家标准 GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号（年份用六角括号〔〕括入）",
     )
 
     def check(self, document, context):

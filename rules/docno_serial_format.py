@@ -27,7 +27,7 @@ class DocnoSerialFormat(Rule):
         why=Text("国家标准规定发文顺序号不加“第”字，不编虚位；写法统一，引用的文件才能准确检索。",
                  "The national standard writes the serial without 第 and without padding zeros; a uniform form is "
                  "what makes a cited document easy to find."),
-        source="GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号",
+        source="国家标准 GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号（发文顺序号不加“第”字，不编虚位）",
     )
 
     def check(self, document, context):

@@ -24,7 +24,7 @@ class DocnoYearFormat(Rule):
         why=Text("国家标准规定发文字号的年份应标全称，用六角括号〔〕括入；年份不全或与序号连写，引用的文件无法准确检索和核对。",
                  "The national standard writes the year in full, enclosed in 〔〕; a short or run-in year makes the "
                  "cited document impossible to look up reliably."),
-        source="GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号",
+        source="国家标准 GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号（年份标全称，用六角括号〔〕括入）",
     )
 
     def check(self, document, context):

@@ -23,7 +23,7 @@ class DuplicateIndicator(Rule):
         why=Text("每个指标应衡量不同的方面；重复的指标要么是复制遗留，要么目标值互相矛盾。",
                  "Each indicator measures something distinct; a repeat is a copy left over, or two targets "
                  "contradicting each other."),
-        source="财预〔2015〕88号“细化量化”",
+        source="实务：审核惯例（同一组指标不重复设置，重复多为复制遗留）",
     )
 
     def check(self, document, context):

@@ -27,7 +27,8 @@ class ExecutionRateAsIndicator(Rule):
                  "Inputs of money, staff and material cannot be performance targets; an execution rate measures how "
                  "fast money is spent, pulls against saving costs, and execution progress is already monitored "
                  "separately (双监控)."),
-        source="中发〔2018〕34号（绩效目标和预算执行进度“双监控”）；项目绩效目标申报说明（投入不得作为绩效目标）",
+        source="财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）：单位自评中预算执行率单独计分（原则上权重 10%），与产出、效益、满意度指标分列；"
+               "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：对绩效目标实现程度和预算执行进度实行“双监控”；实务：地方申报表填报说明（财力、人力、物力等投入数量不能作为绩效目标）",
     )
 
     def check(self, document, context):

@@ -30,7 +30,7 @@ class FormFieldAbsent(Rule):
                  "Templates differ between places: a form without a column is not a form left blank. Reporting "
                  "a missing column once per indicator buries the review in noise; saying it once lets the "
                  "reviewer decide whether the local template requires it."),
-        source="实务：各地项目支出绩效目标申报表栏目不一，财政部门可在本地模板中规定必填栏目",
+        source="实务：地方项目支出绩效目标申报表（各地栏目不一，财政部门可在本地模板中规定必填栏目）",
     )
 
     def check(self, document, context):

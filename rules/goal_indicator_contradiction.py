@@ -81,7 +81,7 @@ class GoalIndicatorContradiction(Rule):
                  "Sub-targets and indicators refine the overall commitment, and performance is assessed on the "
                  "indicators: an indicator below the commitment leaves the promise unassessed, and different "
                  "numbers at different levels leave no way to tell which one holds."),
-        source="财预〔2015〕88号 绩效目标审核“完整性”“相关性”（绩效指标是绩效目标的细化量化，应与目标相对应）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效指标是绩效目标的细化和量化描述，绩效目标审核“相关性”",
     )
 
     def check(self, document, context):

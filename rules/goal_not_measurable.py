@@ -35,7 +35,7 @@ class GoalNotMeasurable(Rule):
                  "A goal states the outputs and effects the money is to achieve and must be specific and "
                  "quantified; a goal of slogans gives the indicators nothing to refine and leaves nothing to judge "
                  "at the end of the year. On real tables it is one of the defects reviewers send back most."),
-        source="财预〔2015〕88号 第十一条（绩效目标应当指向明确、细化量化、合理可行、相应匹配）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求：指向明确、细化量化、合理可行、相应匹配",
     )
 
     def check(self, document, context):

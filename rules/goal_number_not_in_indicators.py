@@ -82,7 +82,7 @@ class GoalNumberNotInIndicators(Rule):
         why=Text("绩效指标是绩效目标的细化：目标里承诺的数量没有指标衡量，就无法监控和自评，承诺等于没有做。",
                  "Indicators are how a goal is assessed: a promised number that no indicator measures cannot "
                  "be monitored or evaluated, so it is not really a target."),
-        source="财预〔2015〕88号 绩效目标审核“相关性”（绩效指标应与绩效目标相对应、与计划任务量相匹配）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标审核“相关性”（每项绩效目标设有相应的绩效指标）、绩效目标设定要求“相应匹配”（与计划期内的任务数或计划数相对应）",
     )
 
     def check(self, document, context):

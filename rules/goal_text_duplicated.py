@@ -56,7 +56,7 @@ class GoalTextDuplicated(Rule):
                  "Midterm and annual goals cover different periods; the annual goal is this year's slice of the "
                  "midterm one. The overall goal covers all of the department's functions, so a project goal that "
                  "copies it sets no goal for that project's money."),
-        source="财预〔2015〕88号（中长期目标与年度目标）；实务：长期目标与年度目标混淆是绩效目标申报的常见问题",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效目标分为中长期绩效目标和年度绩效目标；实务：审核惯例（长期目标与年度目标混淆）",
     )
 
     def check(self, document, context):

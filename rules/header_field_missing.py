@@ -25,7 +25,8 @@ class HeaderFieldMissing(Rule):
                  "Targets are approved together with the budget and the header is what ties them to it: without the "
                  "code and unit the table cannot be matched to a budget project, and without the total nobody can "
                  "judge whether the targets fit the money."),
-        source="财政支出绩效目标申报表填报说明（表头各栏的填写要求）；财预〔2015〕88号（完整性审核）",
+        source="实务：地方项目支出绩效目标申报表的表头（项目名称、项目编码取自预算项目库，预算单位、预算数与部门预算申报一致）；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）："
+               "绩效目标与预算同步批复下达",
     )
 
     def check(self, document, context):

@@ -34,7 +34,7 @@ class IndicatorCountBounds(Rule):
                  "自评时难以逐项取证。",
                  "Too few indicators cannot cover outputs, effects and satisfaction or each use of the money; too "
                  "many bury the core ones under template filler that nobody can evidence at self-evaluation."),
-        source="财预〔2021〕101号（指标设置重点突出、量化易评）；实务：各地绩效目标申报要求对三级指标数量的规定",
+        source="财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：指标设置“重点突出、量化易评”；实务：审核惯例（三级指标数量的上下限各地自定，本规则可配置）",
     )
 
     def check(self, document, context):

@@ -26,7 +26,7 @@ class InputAsOutput(Rule):
         why=Text("财政、人力、物力等投入数量不能作为绩效目标；产出指标应反映资金和人员形成的产品和服务。",
                  "Quantities of money, staff and material put in cannot be performance targets; outputs are the "
                  "products and services they deliver."),
-        source="项目绩效目标申报说明（人、财、物等投入不得作为绩效目标）；《项目绩效目标申报表》填报说明（产出指标的定义）",
+        source="实务：地方申报表填报说明（财力、人力、物力等投入数量不能作为绩效目标）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：产出指标是对预期产出的描述",
     )
 
     def check(self, document, context):

@@ -30,7 +30,9 @@ class Level1Missing(Rule):
         why=Text("产出、效益、满意度（以及 2021 年体系的成本）是绩效目标的法定组成部分，缺一项目标就不完整。",
                  "Outputs, effects and satisfaction (and cost under 2021) are the required parts of a target; "
                  "without one the target is incomplete."),
-        source="财预〔2015〕88号（绩效指标包括产出、效益、满意度指标）；财预〔2021〕101号 附件2；中发〔2018〕34号",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效指标包括产出指标、效益指标和满意度指标；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）：成本、产出、效益、满意度四类一级指标；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：绩效目标不仅要包括产出、成本，"
+               "还要包括经济效益、社会效益、生态效益、可持续影响和服务对象满意度等绩效指标",
     )
 
     def check(self, document, context):

@@ -85,7 +85,7 @@ class Level2Misclassified(Rule):
         why=Text("二级指标决定了指标按什么口径评价；质量、时效、数量混放，评价时就会用错标准，也看不出哪一方面没有设目标。",
                  "The second level decides how an indicator is judged; with quantity, quality and timeliness mixed "
                  "up, the wrong yardstick is applied and gaps in the targets go unseen."),
-        source="《项目绩效目标申报表》填报说明（数量、质量、时效、成本指标的定义）；绩效目标申报常见问题（质量与效益、各二级指标混淆）",
+        source="实务：地方申报表填报说明（数量、质量、时效、成本指标的定义）；实务：审核惯例（质量与效益等二级指标混淆）",
     )
 
     def check(self, document, context):

@@ -20,7 +20,8 @@ class Level2Misplaced(Rule):
                   "A known second level (社会效益指标) appears under a first level it does not belong to (产出指标)."),
         why=Text("一级、二级指标的归属决定了评价时按什么口径打分；放错层级会使产出与效益混淆。",
                  "Where an indicator sits decides how it is scored; misplaced levels confuse outputs with effects."),
-        source="财预〔2015〕88号 附件绩效指标体系；财预〔2021〕101号 附件2",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：产出指标包括数量、质量、时效、成本指标，效益指标包括经济效益、社会效益、生态效益、可持续影响指标；"
+               "财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：成本、产出、效益、满意度指标及其二级指标",
     )
 
     def check(self, document, context):

@@ -43,7 +43,8 @@ class LevelNameNonstandard(Rule):
                  "也不便与预算管理一体化系统对接。",
                  "The first and second levels are a fixed framework; aggregation, review and evaluation sort "
                  "indicators by the standard names, so variants get misfiled and do not map onto the budget system."),
-        source="财预〔2015〕88号 附件绩效指标体系；财预〔2021〕101号 附件2；项目绩效目标申报表填报说明",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效指标的一级、二级名称（产出、效益、满意度指标及其二级指标）；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）：成本、产出、效益、满意度指标及其二级指标；财政部《中央部门本级项目支出核心绩效指标表模板》（财预〔2021〕101号 附件2）",
     )
 
     def check(self, document, context):

@@ -32,7 +32,7 @@ class MidtermGoalMissing(Rule):
                  "A multi-year project sets a midterm (whole-period) goal and an annual goal, each with its own "
                  "indicators; with only the annual part nobody can see what the whole period is to achieve, or "
                  "whether this year's share is a sensible slice of it."),
-        source="财预〔2015〕88号（绩效目标分为中长期目标和年度目标）；项目支出绩效目标申报表（长期目标、年度目标栏）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效目标按时效性分为中长期绩效目标和年度绩效目标；实务：地方项目支出绩效目标申报表的长期（中期）目标栏和年度目标栏",
     )
 
     def check(self, document, context):

@@ -30,7 +30,7 @@ class NameEqualsDescription(Rule):
         why=Text("描述栏用来界定指标的统计口径、计算方法和数据来源；照抄名称等于没有填写，自评和评价时对同一指标可能按不同口径取数。",
                  "The description defines what is counted, how it is computed and where the data come from; a "
                  "copy of the name defines nothing, and the same indicator may later be measured in different ways."),
-        source="财预〔2015〕88号（绩效目标设定要求：指向明确、细化量化）；实务（指标描述栏界定统计口径）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“指向明确”“细化量化”；实务：地方项目支出绩效目标申报表的“指标解释（指标描述）”栏（界定统计口径）",
     )
 
     def check(self, document, context):

@@ -41,7 +41,7 @@ class NegativeEventDirection(Rule):
         why=Text("产出和效益设下限，不良事件设上限；“差错率 ≥2%”只要差错足够多就达标，与目标本意相反，评价时也无法打分。",
                  "Outputs and effects take floors, adverse events ceilings; 差错率 ≥2% is met by making enough "
                  "errors, the opposite of what was meant, and cannot be scored."),
-        source="财预〔2015〕88号 绩效目标“合理可行”（实务：不良事件类指标以上限或零发生设定）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”；实务：审核惯例（不良事件类指标以上限或零发生设定）",
     )
 
     def check(self, document, context):

@@ -62,7 +62,7 @@ class NumberingBracketMixed(Rule):
                  "拼接而未统一校对。",
                  "Official documents number their levels 一、 （一） 1. （1）, each level alike; mixed brackets show "
                  "a text pasted together from several sources without a final proofreading."),
-        source="GB/T 9704-2012《党政机关公文格式》7.3.3 正文（结构层次序数）",
+        source="国家标准 GB/T 9704-2012《党政机关公文格式》正文的结构层次序数（依次用“一、”“（一）”“1.”“（1）”）",
     )
 
     def check(self, document, context):

@@ -54,7 +54,7 @@ class OperatorMissing(Rule):
         why=Text("没有比较符，无法判断目标是下限、上限还是恰好等于；预算管理一体化系统中“计算符号”是每个定量指标的必选项。",
                  "Without a comparator nobody can tell whether the number is a floor, a ceiling or exact; the budget "
                  "system requires a 计算符号 for every quantitative indicator."),
-        source="预算管理一体化系统绩效模块“计算符号”栏；实务（同表写法一致）",
+        source="实务：预算管理一体化系统绩效模块的“计算符号”栏（定量指标必选）；实务：审核惯例（同一张表中比较符写法一致）",
     )
 
     def check(self, document, context):

@@ -25,7 +25,7 @@ class OperatorSymbolNonstandard(Rule):
         why=Text("计算符号是预算管理一体化系统中的编码字段；同一文本中符号写法不一，既不规范，也会妨碍数据导入和汇总。",
                  "The comparator is a coded field of the budget system; mixed spellings are untidy and break import "
                  "and aggregation."),
-        source="预算管理一体化系统绩效模块“计算符号”（= ≥ ≤ > <）；实务",
+        source="实务：预算管理一体化系统绩效模块的“计算符号”栏（= ≥ ≤ > <）",
     )
 
     def check(self, document, context):

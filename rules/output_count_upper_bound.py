@@ -38,7 +38,7 @@ class OutputCountUpperBound(Rule):
         why=Text("产出数量是承诺完成的工作量，应当是下限；只设上限的目标无论完成多少都算达标，起不到约束作用。",
                  "An output count is the work the money promises, a floor; a target with only a ceiling is met "
                  "however little is done."),
-        source="财预〔2015〕88号 绩效目标“合理可行”、目标与计划工作量相对应（实务：产出、效益设下限，成本、不良事件设上限）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”“相应匹配”（与计划期内的任务数或计划数相对应）；实务：审核惯例（产出、效益设下限，成本、不良事件设上限）",
     )
 
     def check(self, document, context):

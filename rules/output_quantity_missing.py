@@ -45,7 +45,7 @@ class OutputQuantityMissing(Rule):
                  "无法看出资金换来了多少产出。",
                  "Quantity indicators state how much is delivered; they are what the budget is weighed against. "
                  "Completion or usage rates alone do not show how much the money buys."),
-        source="项目绩效目标申报表填报说明（数量指标反映预期提供的公共产品和服务数量）；财预〔2015〕88号（目标与计划工作量相应匹配）",
+        source="实务：地方申报表填报说明（数量指标反映预期提供的公共产品和服务的数量）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“相应匹配”：与计划期内的任务数或计划数相对应",
     )
 
     def check(self, document, context):

@@ -34,7 +34,8 @@ class OverallGoalMissing(Rule):
                  "The overall goal states what all of the department's budget is to achieve in the year; it is what "
                  "each project's goal is checked against for its link to the department's functions. Without it "
                  "the document is incomplete."),
-        source="财预〔2015〕88号（绩效目标包括部门（单位）整体支出绩效目标）；实务：部门预算绩效文本由部门整体绩效目标和各项目支出绩效目标表组成",
+        source="《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：全面设置部门和单位整体绩效目标、政策及项目绩效目标；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）："
+               "绩效目标包括部门（单位）整体支出绩效目标；实务：审核惯例（部门预算绩效文本由部门整体绩效目标和各项目支出绩效目标表组成）",
     )
 
     def check(self, document, context):

@@ -30,7 +30,7 @@ class PercentOnNonRate(Rule):
         why=Text("百分比须有明确的分子和分母；“情况”“工作”之类的名称配上 100% 无法计算，实际上等于没有设定目标。",
                  "A percentage needs a numerator and a denominator; 100% of a 情况 cannot be computed, so no target "
                  "has really been set."),
-        source="项目绩效申报说明（定量指标应有计算公式）；财预〔2015〕88号“细化量化”",
+        source="实务：地方申报表填报说明（定量指标要说明计算公式）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”",
     )
 
     def check(self, document, context):

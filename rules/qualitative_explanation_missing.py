@@ -49,12 +49,13 @@ class QualitativeExplanationMissing(Rule):
                   "and the note (指标解释 / 指标值说明) is empty. Vague phrases without grades (有效提升) are "
                   "reported by vague-target. A note whose grade scale gives two grades the same threshold "
                   "(中85% 差85%) is reported too."),
-        why=Text("难以量化的指标可以采用分级分档的定性表述，但每个等级必须有判定标准，否则自评时无法判断是否达到；"
+        why=Text("不能量化的指标可以定性表述，但应具有可衡量性：等级没有判定标准，自评时就无法判断是否达到；"
                  "预算管理一体化系统中计算符号选“定量（其他）”时指标值说明为必填。",
-                 "What cannot be quantified may take a graded form, but each grade needs a criterion or nobody can "
-                 "tell at self-evaluation whether it was reached; the budget system makes the note mandatory when "
-                 "the comparator is 定量（其他）."),
-        source="财政支出绩效评价管理办法第十四条（分级分档的定性表述）；预算管理一体化绩效模块 三级指标填报校验（实务）",
+                 "What cannot be quantified may be stated qualitatively but must stay measurable: without a criterion "
+                 "for each grade nobody can tell at self-evaluation whether it was reached; the budget system makes "
+                 "the note mandatory when the comparator is 定量（其他）."),
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”：尽量定量表述，不能量化的可以定性表述，但应具有可衡量性；实务："
+               "预算管理一体化系统绩效模块的保存校验（计算符号选“定量（其他）”时指标值说明必填）",
     )
 
     def check(self, document, context):

@@ -26,7 +26,7 @@ class QuantityAsRate(Rule):
                  "完成多少工作、花多少钱都无从核对。",
                  "A quantity indicator states how many products or services are planned, the basis for matching "
                  "money to workload; as a rate it tells neither how much work nor how much money."),
-        source="《项目绩效目标申报表》填报说明（数量指标反映提供产品和服务的数量）；财预〔2015〕88号“相应匹配”",
+        source="实务：地方申报表填报说明（数量指标反映提供产品和服务的数量）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“相应匹配”（与计划期内的任务数或计划数相对应）",
     )
 
     def check(self, document, context):

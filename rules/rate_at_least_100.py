@@ -25,7 +25,7 @@ class RateAtLeast100(Rule):
         why=Text("“≥100%”与“=100%”含义相同，说明目标是照模板套填的，没有分析可达水平。",
                  "≥100% says nothing more than =100%; it shows the target was copied from a template without "
                  "considering what is attainable."),
-        source="实务（公开绩效目标表中“≥100%”的套填写法）；财预〔2015〕88号“合理可行”",
+        source="实务：审核惯例（“≥100%”与“=100%”同义，视为照模板套填）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”",
     )
 
     def check(self, document, context):

@@ -23,7 +23,7 @@ class RateOutOfRange(Rule):
         why=Text("完成率、覆盖率等比率不可能超过 100%；这类数值多是录入或转换错误（如“292%”实为“≥92%”）。",
                  "A completion or coverage rate cannot exceed 100%; such values are typing or conversion errors "
                  "(292% for ≥92%)."),
-        source="财预〔2015〕88号“合理可行”；实务（公开绩效目标表中的转换错误）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”；实务：审核惯例（比率不超过 100%；公开绩效目标表中多见“292%”之类的录入、转换错误）",
     )
 
     def check(self, document, context):

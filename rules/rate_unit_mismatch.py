@@ -23,7 +23,7 @@ class RateUnitMismatch(Rule):
                   "An indicator named as a rate (…率, …比例) has a target in a counting unit such as 件, 人 or 个."),
         why=Text("名称和单位互相矛盾，评价时无法确定按比率还是按数量考核。",
                  "Name and unit contradict each other: nobody can tell whether to assess a rate or a count."),
-        source="项目绩效申报说明（定量指标应有明确的计算口径）；预算管理一体化系统“计量单位”栏",
+        source="实务：地方申报表填报说明（定量指标要说明计算公式）；实务：预算管理一体化系统绩效模块的保存校验（定量指标计量单位必填）",
     )
 
     def check(self, document, context):

@@ -93,7 +93,7 @@ class RepeatedWord(Rule):
         why=Text("公开的预算绩效文本是政府信息，文字错漏影响严肃性，也说明文本没有经过认真审核。",
                  "The published performance text is public information: slips undermine it and show the text was "
                  "not carefully reviewed."),
-        source="实务（公文文字校核）",
+        source="中共中央办公厅 国务院办公厅《党政机关公文处理工作条例》（中办发〔2012〕14号）公文审核重点（四）：文字、数字、计量单位和标点符号等用法规范",
     )
 
     def check(self, document, context):

@@ -23,7 +23,7 @@ class Satisfaction100(Rule):
         why=Text("满意度来自问卷抽样，100% 不是现实的计划值，也无法通过抽样证实；这样的目标通常是照填上限，没有测算。",
                  "Satisfaction comes from a sample survey; 100% is not a realistic plan and cannot be verified by "
                  "sampling. Such targets are usually the ceiling filled in without thought."),
-        source="实务（满意度目标按历史调查结果设定）；财预〔2015〕88号“合理可行”",
+        source="实务：审核惯例（满意度目标按以往调查结果设定，不填 100%）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“合理可行”",
     )
 
     def check(self, document, context):

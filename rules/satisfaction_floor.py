@@ -25,7 +25,7 @@ class SatisfactionFloor(Rule):
         why=Text("绩效目标不应定得过低；过低的满意度目标失去约束意义。官方没有统一下限，因此可按本地政策配置。",
                  "Targets must not be set too low; a low satisfaction target constrains nothing. There is no "
                  "official floor, so it is configurable to local policy."),
-        source="绩效目标合理性要求（目标不应设定过低）；下限为本地政策参数",
+        source="实务：审核惯例（满意度目标定得过低的退回修改；下限是本地政策参数，默认 80%，没有全国统一的规定）",
     )
 
     def check(self, document, context):

@@ -31,7 +31,8 @@ class SatisfactionMisfiled(Rule):
         why=Text("满意度是单独的一级指标；把满意度填在产出、效益下，常常是用满意度顶替了说不清的质量或效益，评价时两头都落空。",
                  "Satisfaction is a first level of its own; filed under outputs or effects it usually stands in for "
                  "a quality or effect nobody defined, and both are lost at evaluation."),
-        source="财预〔2015〕88号、财预〔2021〕101号 绩效指标体系（满意度指标为一级指标）；绩效目标申报常见问题（以满意度代替效益指标）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效指标包括产出指标、效益指标和满意度指标；财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）"
+               "》（财预〔2021〕101号 附件1）：满意度指标为一级指标；实务：审核惯例（以满意度代替效益指标）",
     )
 
     def check(self, document, context):

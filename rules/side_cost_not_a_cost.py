@@ -32,7 +32,7 @@ class SideCostNotACost(Rule):
                  "Social and ecological costs record the harm a project may do to society or the environment; they "
                  "may be qualitative but must say what the harm is and how large. A completion rate there shows the "
                  "slot was filled like an ordinary output."),
-        source="财预〔2021〕101号 附件2（成本指标：经济成本、社会成本、生态环境成本）",
+        source="财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：成本指标包括经济成本、社会成本、生态环境成本指标",
     )
 
     def check(self, document, context):

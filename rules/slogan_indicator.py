@@ -41,7 +41,7 @@ class SloganIndicator(Rule):
                  "Indicators refine and quantify the goal and need an object to measure; a slogan given 100% or "
                  "显著提升 cannot be measured at the end of the year. On real tables it is the commonest defect of "
                  "benefit indicators."),
-        source="财预〔2015〕88号 第十一条（细化量化：绩效指标应当细化、量化，不能量化的应具有可衡量性）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”：绩效指标是绩效目标的细化和量化描述，不能量化的应具有可衡量性",
     )
 
     def check(self, document, context):

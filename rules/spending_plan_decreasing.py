@@ -21,7 +21,8 @@ class SpendingPlanDecreasing(Rule):
         why=Text("累计支出不会减少；递减说明填成了分期比例或填错了数字，执行监控将无从对照。",
                  "Cumulative spending never goes down: the plan was filled per period or wrongly, and execution "
                  "monitoring has nothing to compare against."),
-        source="中发〔2018〕34号（预算执行进度监控）；项目支出绩效目标申报表“资金支出计划”栏",
+        source="实务：地方项目支出绩效目标申报表的“资金支出计划”栏（按累计支出填报，各节点不减）；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）："
+               "对绩效目标实现程度和预算执行进度实行“双监控”（只要求监控执行进度，未规定支出计划的格式和节点）",
     )
 
     def check(self, document, context):

@@ -37,7 +37,7 @@ class SpendingPlanInAmounts(Rule):
                  "Spending is monitored as a cumulative percentage: a plan in amounts cannot be checked against "
                  "the quarterly thresholds and easily drifts from the budget; a plan above the budget cannot be "
                  "carried out."),
-        source="项目支出绩效目标申报表“资金支出计划”栏（按累计支出比例填报）；预算执行进度监控",
+        source="实务：地方项目支出绩效目标申报表的“资金支出计划”栏（按累计支出比例填报的模板；也有模板按金额填报，本规则按比例填报的模板检查）",
     )
 
     def check(self, document, context):

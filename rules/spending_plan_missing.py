@@ -28,7 +28,8 @@ class SpendingPlanMissing(Rule):
                  "Budget execution is monitored against both the targets and the spending progress; without a "
                  "plan there is nothing to judge progress against, nor any sign that the money will be spent "
                  "within the year."),
-        source="中发〔2018〕34号（绩效目标实现程度和预算执行进度“双监控”）；项目支出绩效目标申报表“资金支出计划”栏",
+        source="实务：地方项目支出绩效目标申报表的“资金支出计划”栏（有此栏时应填写各节点的累计支出）；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）："
+               "对绩效目标实现程度和预算执行进度实行“双监控”（只要求监控执行进度，未规定支出计划的格式和节点）",
     )
 
     def check(self, document, context):

@@ -26,7 +26,8 @@ class SpendingPlanNotFull(Rule):
         why=Text("年度预算应在当年执行完毕，12月底 的累计支出应与全年预算一致，否则计划本身就预示着结转或虚列。",
                  "The annual budget is spent within the year: the year-end cumulative figure must equal the budget, "
                  "or the plan itself foretells carry-over."),
-        source="中发〔2018〕34号（预算执行进度监控）；项目支出绩效目标申报表“资金支出计划”栏",
+        source="实务：地方项目支出绩效目标申报表的“资金支出计划”栏（12月底 的累计支出按全年预算的 100% 填报）；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）："
+               "对绩效目标实现程度和预算执行进度实行“双监控”（只要求监控执行进度，未规定支出计划的格式和节点）",
     )
 
     def check(self, document, context):

@@ -64,7 +64,7 @@ class StaleYear(Rule):
         why=Text("照搬上年的文本是常见问题：年份没改，说明目标和指标很可能也没有按本年度重新测算。",
                  "Copying last year's text is common: if the year was not updated, the targets probably were not "
                  "re-estimated either."),
-        source="年度目标为当年预计实现的产出和效果（绩效目标填报说明）",
+        source="实务：审核惯例（沿用上年文本、年份未改的退回修改）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：年度绩效目标是预算资金在一个预算年度内预期达到的产出和效果",
     )
 
     _FIELDS = {

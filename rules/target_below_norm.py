@@ -32,7 +32,7 @@ class TargetBelowNorm(Rule):
                  "Paying subsidies in full and correctly and using funds lawfully are the floor of the policy, not "
                  "an aspiration; a target below 100% allows short, wrong or irregular payments in advance and is set "
                  "too low."),
-        source="财预〔2015〕88号 适当性审核（绩效目标不应设定过低）；实务",
+        source="实务：该项资金的资金管理办法（补助足额、准确发放和资金合规使用是办法的要求，目标应与之一致，审核时以该项资金的办法为准）",
     )
 
     def check(self, document, context):

@@ -36,7 +36,7 @@ class TemplateResidue(Rule):
         why=Text("模板残留说明目标没有真正设定，原样公开也有损文本质量；预算管理一体化系统对只含 -、_、* 的指标值和名称不予保存。",
                  "Template residue shows the target was never actually set and is embarrassing once published; "
                  "the budget system refuses values and names that are only -, _ or *."),
-        source="预算管理一体化系统绩效模块校验（指标值、指标名称不得仅为 -、_、*）；实务（指标库、参考模板中的占位符和★标记）",
+        source="实务：预算管理一体化系统绩效模块的保存校验（指标值、指标名称不得只有 -、_、*）；实务：指标库和参考模板（≥**、XX 等占位符和★核心指标标记）",
     )
 
     def check(self, document, context):

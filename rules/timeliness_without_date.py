@@ -31,7 +31,7 @@ class TimelinessWithoutDate(Rule):
                  "A timeliness indicator says how promptly the outputs come; a row that says nothing about time is a "
                  "completion rate in the wrong place and sets no timeliness target. On real tables reviewers accept "
                  "补贴发放及时率 ≥95% but send back timeliness rows that do not concern time."),
-        source="《项目绩效目标申报表》填报说明（时效指标反映完成的及时程度和效率）；财预〔2015〕88号 绩效目标“细化量化”",
+        source="实务：地方申报表填报说明（时效指标反映完成的及时程度和效率）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”",
     )
 
     def check(self, document, context):

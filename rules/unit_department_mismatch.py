@@ -54,7 +54,7 @@ class UnitDepartmentMismatch(Rule):
         why=Text("单位名称是预算和绩效目标对应的依据；名称写错会让材料对不上预算单位，常见于从别的单位复制文本。",
                  "The unit's name ties the targets to the budget; a wrong name breaks that link and usually means "
                  "text copied from another unit."),
-        source="绩效目标申报表填报说明（主管部门填一级单位全称；预算单位与预算批复一致）",
+        source="实务：地方申报表填报说明（主管部门填一级单位全称，预算单位与预算批复一致）",
     )
 
     def check(self, document, context):

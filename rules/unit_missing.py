@@ -30,7 +30,7 @@ class UnitMissing(Rule):
         why=Text("没有单位的数字含义不明（90 是 90% 还是 90 株？），无法考核；预算管理一体化系统中定量指标的计量单位为必填项。",
                  "A bare number is ambiguous (90% or 90 plants?) and cannot be assessed; the budget system requires "
                  "a unit for every quantitative indicator."),
-        source="预算管理一体化系统绩效模块校验（定量指标计量单位必填）",
+        source="实务：预算管理一体化系统绩效模块的保存校验（定量指标计量单位必填）",
     )
 
     def check(self, document, context):

@@ -89,7 +89,7 @@ class UnitNameMismatch(Rule):
                  "与名称不符会被退回修改。",
                  "When the name and the unit disagree nobody can tell what is counted; budget systems keep the unit "
                  "in a column of its own, and a unit that contradicts the name is sent back."),
-        source="预算管理一体化系统绩效模块（计量单位为必填栏）；实务",
+        source="实务：预算管理一体化系统绩效模块的保存校验（计量单位单独填列，定量指标必填）；实务：审核惯例（名称与计量单位口径不一致的退回修改）",
     )
 
     def check(self, document, context):

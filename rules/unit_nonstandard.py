@@ -28,7 +28,8 @@ class UnitNonstandard(Rule):
         why=Text("单位写法不规范容易误读（M 在法定计量单位中表示“兆”），也会妨碍按单位汇总和核对数量与成本。",
                  "Non-standard units are easily misread (M is the prefix mega in legal units) and break aggregation "
                  "and the matching of quantities with unit costs."),
-        source="《中华人民共和国法定计量单位》；GB 3100-1993《国际单位制及其应用》；实务",
+        source="中共中央办公厅 国务院办公厅《党政机关公文处理工作条例》（中办发〔2012〕14号）公文审核重点（四）：计量单位等用法规范；《国务院关于在我国统一实行法定计量单位的命令》（1984年2月27日）"
+               "所附《中华人民共和国法定计量单位》；国家标准 GB 3100-1993《国际单位制及其应用》（单位符号的写法）",
     )
 
     def check(self, document, context):

@@ -46,7 +46,8 @@ class UsesNotCovered(Rule):
                  "只衡量其中一项，其余资金的绩效就无从考核。",
                  "Indicators must be closely tied to what the money is spent on: every use the money is listed "
                  "for needs an indicator of what it produces, or the rest of the money goes unassessed."),
-        source="财预〔2021〕101号（绩效指标应与预算支出内容高度关联）；财预〔2015〕88号 绩效目标审核“相关性”",
+        source="财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号 附件1）：指标设置“高度关联”（与预算支出内容紧密相关）；"
+               "财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标审核“相关性”",
     )
 
     def check(self, document, context):

@@ -32,10 +32,10 @@ class VagueTarget(Rule):
                   "The target is a phrase such as 有效提升, 明显改善 or 逐步完善 with no number and no grade scale, "
                   "a relative phrase such as 较上年进一步提高 with a direction but no amount, or a timeliness target "
                   "that is just the budget year (2021年全年). In cost rows cost-not-money reports such phrases."),
-        why=Text("绩效目标应细化量化；难以量化的应采用分级分档的定性表述。模糊的目标值在自评和评价时无法打分。",
-                 "Targets must be specific and quantified; what cannot be quantified takes a graded form. "
-                 "A vague target cannot be scored at self-evaluation."),
-        source="财预〔2015〕88号 绩效目标设定要求“细化量化”；财政支出绩效评价管理办法第十四条（具体细化，分级分档）",
+        why=Text("绩效目标应细化量化；不能量化的可以定性表述，但应具有可衡量性。模糊的目标值在自评和评价时无法打分。",
+                 "Targets must be specific and quantified; what cannot be quantified may be qualitative but must be "
+                 "measurable. A vague target cannot be scored at self-evaluation."),
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”：尽量定量表述，不能量化的可以定性表述，但应具有可衡量性",
     )
 
     def check(self, document, context):

@@ -24,7 +24,7 @@ class ValueEmpty(Rule):
                   "only its first and second levels, name and target blank (reported once per table)."),
         why=Text("没有指标值的指标无法考核，预算管理一体化系统也不允许保存。",
                  "An indicator without a target cannot be assessed; the budget system refuses to save it."),
-        source="预算管理一体化系统绩效模块校验（指标值不能为空）",
+        source="实务：预算管理一体化系统绩效模块的保存校验（指标值不能为空）",
     )
 
     def check(self, document, context):

@@ -30,7 +30,7 @@ class ValueIsSentence(Rule):
         why=Text("目标值应是数值，或不能量化时的规范定性等级；一句话既难以核对，也常把工作要求当成了绩效目标。",
                  "A target is a number or, where nothing can be counted, a defined grade; a sentence is hard to check "
                  "and often states a work requirement instead of a result."),
-        source="项目绩效目标申报表填报说明（目标值：可量化的用数值表述，不可量化的用定性的专业术语表述）",
+        source="实务：地方申报表填报说明（目标值可量化的用数值表述，不能量化的用定性的专业术语表述）；财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”",
     )
 
     def check(self, document, context):

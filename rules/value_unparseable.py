@@ -54,7 +54,7 @@ class ValueUnparseable(Rule):
         why=Text("绩效目标应细化量化。读不出目标值的指标在运行监控和自评时无法判断是否完成。",
                  "Targets must be specific and quantified; a value nobody can read cannot be checked at monitoring "
                  "or self-evaluation."),
-        source="财预〔2015〕88号 绩效目标设定要求“细化量化”；项目绩效目标申报表填报说明（目标值能量化的用数值表述）",
+        source="财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）绩效目标设定要求“细化量化”：尽量定量表述；实务：地方申报表填报说明（目标值能量化的用数值表述）",
     )
 
     def check(self, document, context):
