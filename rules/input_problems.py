@@ -128,6 +128,8 @@ class WrongType(_InputRule):
         "list": ("“{field}”应为列表", "{field} must be a list"),
         "mapping": ("“{field}”应为映射（键: 值）", "{field} must be a mapping (key: value)"),
         "text-key": ("键必须是文本", "Keys must be text"),
+        "range": ("“{field}”的值“{got}”超出合理范围（应在 10⁻¹⁵ 到 10¹⁵ 之间），已略过",
+                  "{field} is {got!r}, out of range (between 10⁻¹⁵ and 10¹⁵); it was skipped"),
         "other": ("“{field}”的值无效：“{got}”", "{field} has an invalid value: {got!r}"),
     }
     messages = {"default": Text(*_messages["other"]), **{k: Text(*v) for k, v in _messages.items()}}

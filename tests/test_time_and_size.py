@@ -89,3 +89,14 @@ def test_a_worker_that_dies_becomes_a_finding_and_the_batch_goes_on(tmp_path, mo
     assert [f.code for f in results[13].findings] == ["PF017"]
     assert all(len(r.findings) > 10 and "PF017" not in {f.code for f in r.findings}
                for i, r in enumerate(results) if i != 13)
+
+
+@pytest.mark.parametrize("figure", ["1e999999999", "-1e999999999", "1e-999999999", "1e15", "NaN", "Infinity"])
+def test_figures_out_of_any_range_are_reported_not_computed(tmp_path, figure):
+    data = (f"department: 溧平县司法局\nyear: 2026\nprojects:\n  - name: 人民调解\n    budget: {{total: '{figure}'}}\n"
+            f"    spending_plan: {{12月底: '{figure}'}}\n    indicators:\n"
+            f"      - {{level1: 产出指标, level2: 成本指标, name: 人均成本, value: '≤{figure}元/人'}}\n")
+    findings = _check(tmp_path, "edges.yaml", data.encode("utf-8"))
+    assert "PF000" not in {f.code for f in findings}
+    assert [f.pointer for f in findings if f.code == "PF008"] == ["/projects/0/budget/total",
+                                                                  "/projects/0/spending_plan/12月底"]

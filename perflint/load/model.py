@@ -10,12 +10,28 @@ from __future__ import annotations
 import typing
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 if TYPE_CHECKING:
     from perflint.values.constraint import Constraint
+
+
+# The orders of magnitude a figure may have: beyond any budget (10^15 元 is a thousand trillion) and any
+# precision, and far inside Decimal's range, so that no product or sum of figures can overflow
+# (1e999999999 is refused). adjusted() reads the exponent without arithmetic, which could itself overflow.
+_ORDERS = range(-15, 15)
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not value.is_finite() or (value and value.adjusted() not in _ORDERS):
+        raise ValueError("a number between 10^-15 and 10^15")
+    return value
+
+
+# An amount, a quantity or a percentage as written in a document: a finite Decimal of a sane size.
+Amount = Annotated[Decimal, AfterValidator(_bounded)]
 
 
 def key(name: str, *chinese: str, default: Any = None) -> Any:
@@ -58,8 +74,11 @@ class Node(BaseModel):
 
 @lru_cache(maxsize=None)
 def shape(annotation: Any) -> tuple[Any, Any]:
-    """(list, item type), (dict, value type), or (the model or scalar type, None); Optional removed."""
+    """(list, item type), (dict, value type), or (the model or scalar type, None); Optional and
+    validation annotations removed."""
     origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return shape(typing.get_args(annotation)[0])
     if origin is typing.Union:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         return shape(args[0]) if len(args) == 1 else (None, None)
@@ -104,15 +123,15 @@ class Measure(Node):
 
 
 class Budget(Node):
-    total: Optional[Decimal] = key("total", "预算数")
-    fiscal: Optional[Decimal] = key("fiscal", "财政资金")
-    other: Optional[Decimal] = key("other", "其他资金")
+    total: Optional[Amount] = key("total", "预算数")
+    fiscal: Optional[Amount] = key("fiscal", "财政资金")
+    other: Optional[Amount] = key("other", "其他资金")
     # The funding-source rows of newer forms; each is part of `fiscal` or of `other`.
-    general: Optional[Decimal] = key("general", "一般公共预算")
-    government_fund: Optional[Decimal] = key("government_fund", "政府性基金")
-    state_capital: Optional[Decimal] = key("state_capital", "国有资本经营预算")
-    special_account: Optional[Decimal] = key("special_account", "财政专户")
-    unit_funds: Optional[Decimal] = key("unit_funds", "单位资金")
+    general: Optional[Amount] = key("general", "一般公共预算")
+    government_fund: Optional[Amount] = key("government_fund", "政府性基金")
+    state_capital: Optional[Amount] = key("state_capital", "国有资本经营预算")
+    special_account: Optional[Amount] = key("special_account", "财政专户")
+    unit_funds: Optional[Amount] = key("unit_funds", "单位资金")
 
 
 class Task(Node):
@@ -121,7 +140,7 @@ class Task(Node):
     title: Optional[str] = key("title", "任务名称", "名称")
     text: Optional[str] = key("text", "主要内容", "内容")
     projects: Optional[str] = key("projects", "对应项目", "项目")
-    amount: Optional[Decimal] = key("amount", "预算金额", "金额")
+    amount: Optional[Amount] = key("amount", "预算金额", "金额")
 
 
 # What a 计算符号 / 指标方向 column holds when it names the kind of target rather than a comparator.
@@ -141,7 +160,7 @@ class Indicator(Node):
     note: Optional[str] = key("note", "指标解释", "备注", "指标值说明")
     value_type: Optional[str] = key("value_type", "指标性质", "指标类型")  # 定量 / 定性
     direction: Optional[str] = key("direction", "指标方向")  # 正向 / 反向
-    weight: Optional[Decimal] = key("weight", "权重", "分值")
+    weight: Optional[Amount] = key("weight", "权重", "分值")
     history: Optional[str] = key("history", "历史值", "上年实际值")
 
     @cached_property
@@ -171,9 +190,9 @@ class Indicator(Node):
 
 class BreakdownItem(Node):
     item: Optional[str] = key("item", "内容")
-    amount: Optional[Decimal] = key("amount", "金额")
-    quantity: Optional[Decimal] = key("quantity", "数量")
-    unit_price: Optional[Decimal] = key("unit_price", "单价")
+    amount: Optional[Amount] = key("amount", "金额")
+    quantity: Optional[Amount] = key("quantity", "数量")
+    unit_price: Optional[Amount] = key("unit_price", "单价")
     basis: Optional[str] = key("basis", "测算依据")
 
 
@@ -184,7 +203,7 @@ class Project(Node):
     money_unit: str = key("money_unit", "金额单位", default="万元")
     budget: Optional[Budget] = key("budget", "预算规模")
     uses: Optional[str] = key("uses", "资金用途")
-    spending_plan: Optional[dict[str, Optional[Decimal]]] = key("spending_plan", "资金支出计划")
+    spending_plan: Optional[dict[str, Optional[Amount]]] = key("spending_plan", "资金支出计划")
     goals: list[str] = key("goals", "绩效目标", "年度绩效目标", default=[])
     indicators: list[Indicator] = key("indicators", "绩效指标", "年度绩效指标", default=[])
     competent_department: Optional[str] = key("competent_department", "主管部门")

@@ -162,7 +162,7 @@ def _pointer_of(loc: tuple) -> str:
 
 def _expected_name(error_type: str) -> str:
     for prefix, name in (("int", "integer"), ("decimal", "number"), ("string", "text"), ("list", "list"),
-                         ("dict", "mapping"), ("model", "mapping"), ("float", "number")):
+                         ("dict", "mapping"), ("model", "mapping"), ("float", "number"), ("value_error", "range")):
         if error_type.startswith(prefix):
             return name
     return "other"
