@@ -153,7 +153,7 @@ def rules(fmt, lang, config) -> None:
 def _fix(paths: list[str], settings, rules, write: bool) -> int:
     """Fix (or, without `write`, print the diff of) every document; the number of files changed."""
     from perflint.check import document_paths
-    from perflint.fix import fix_file, write_atomically
+    from perflint.fix import NotWritten, fix_file, write_atomically
     from perflint.load import STDIN
 
     files = edits = 0
@@ -163,12 +163,16 @@ def _fix(paths: list[str], settings, rules, write: bool) -> int:
         result = fix_file(name, rules, settings.lang, settings.max_file_size)
         if not result.changed:
             continue
-        files += 1
-        edits += result.applied
         if write:
-            write_atomically(name, result.after)
+            try:
+                write_atomically(name, result.after)
+            except NotWritten as failure:  # one file that cannot be written does not stop the others
+                click.echo(f"perflint: {name}: {failure.reason.get(settings.lang)}", err=True)
+                continue
         else:
             click.echo(result.diff(), nl=False)
+        files += 1
+        edits += result.applied
     if write and files:
         message = (f"perflint: fixed {edits} in {files} file(s)" if settings.lang == "en"
                    else f"perflint：已在 {files} 个文件中修复 {edits} 处")

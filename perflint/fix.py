@@ -7,6 +7,7 @@ had, or it is not written. Files are replaced atomically.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import re
@@ -20,6 +21,7 @@ from perflint.engine.configure import RuleSet
 from perflint.engine.runner import lint
 from perflint.findings import Finding, Replacement, Severity
 from perflint.load import load_bytes, load_path
+from perflint.text import Text
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -111,18 +113,46 @@ def _safe(before: str, after: str, path: str) -> bool:
     return True
 
 
+class NotWritten(Exception):
+    """A fixed text that could not be written; the file is as it was."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+def _encoding(head: bytes) -> tuple[bytes, str]:
+    """The BOM and codec a file was written in, to write it back the same way."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"), (_UTF8_BOM, "utf-8")):
+        if head.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
+
+
 def write_atomically(path: str, text: str) -> None:
-    """Replace the file in one step, keeping its BOM and permissions: a reader never sees half a file."""
-    with open(path, "rb") as handle:
-        bom = handle.read(len(_UTF8_BOM)) == _UTF8_BOM
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".perflint-", suffix=".tmp")
+    """Replace the file in one step, keeping its encoding, BOM and permissions: a reader never sees half a
+    file. A symbolic link is written through (its target is fixed, the link stays); a file the user may
+    not write is left alone — NotWritten says why."""
+    target = os.path.realpath(path)
+    # A file marked read-only stays so even for a user who could override it (root, the owner).
+    if not os.access(target, os.W_OK) or not os.stat(target).st_mode & 0o222:
+        raise NotWritten(Text("文件只读，未修改", "the file is read-only; it was not changed"))
+    with open(target, "rb") as handle:
+        bom, codec = _encoding(handle.read(4))
+    mode = os.stat(target).st_mode
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".perflint-", suffix=".tmp")
+    except OSError as exc:
+        raise NotWritten(Text(f"无法在文件所在的文件夹中写入：{exc.strerror}",
+                              f"cannot write in the file's folder: {exc.strerror}")) from exc
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write((_UTF8_BOM if bom else b"") + text.encode("utf-8"))
+            out.write(bom + text.encode(codec))
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
+    except OSError as exc:
+        os.unlink(temporary)
+        raise NotWritten(Text(f"写入失败：{exc.strerror}", f"writing failed: {exc.strerror}")) from exc
     except BaseException:
         os.unlink(temporary)
         raise

@@ -117,3 +117,50 @@ def test_fix_never_changes_a_number(tmp_path, rows):
     fixed = doc.read_text(encoding="utf-8")
     assert sorted(NUMBERS.findall(fixed)) == sorted(NUMBERS.findall(original))
     assert yaml.safe_load(fixed) is not None
+
+
+def test_a_read_only_file_is_reported_and_left_alone(tmp_path):
+    doc = tmp_path / "doc.yaml"
+    doc.write_text(DOC, encoding="utf-8")
+    doc.chmod(0o444)
+    result = run("check", "--fix", "--select", FIXABLE, doc)
+    assert doc.read_text(encoding="utf-8") == DOC and oct(doc.stat().st_mode & 0o777) == "0o444"
+    assert "doc.yaml" in result.output and "只读" in result.output
+
+
+def test_a_symlink_is_fixed_through_and_stays_a_link(tmp_path):
+    target = tmp_path / "real.yaml"
+    target.write_text(DOC, encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    run("check", "--fix", "--select", FIXABLE, link)
+    assert link.is_symlink() and "溧政办〔2024〕28号文件" in target.read_text(encoding="utf-8")
+
+
+def test_a_utf16_file_stays_utf16(tmp_path):
+    doc = tmp_path / "doc.yaml"
+    doc.write_bytes(DOC.encode("utf-16"))
+    run("check", "--fix", "--select", FIXABLE, doc)
+    data = doc.read_bytes()
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and "溧政办〔2024〕28号文件" in data.decode("utf-16")
+
+
+def test_an_unwritable_folder_fails_that_file_only(tmp_path, monkeypatch):
+    import tempfile as module
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    for doc in (first, second):
+        doc.write_text(DOC, encoding="utf-8")
+    real = module.mkstemp
+
+    def refuse_in_a(*args, **kwargs):  # a folder the user cannot write to (CI runs as root: simulated)
+        if getattr(refuse_in_a, "calls", 0) == 0:
+            refuse_in_a.calls = 1
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "mkstemp", refuse_in_a)
+    result = run("check", "--fix", "--select", FIXABLE, first, second)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert first.read_text(encoding="utf-8") == DOC and "a.yaml" in result.output
+    assert "溧政办〔2024〕28号文件" in second.read_text(encoding="utf-8")
