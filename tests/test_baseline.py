@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from click.testing import CliRunner
 
 from perflint.cli import main
@@ -69,3 +71,20 @@ def test_a_baseline_kept_in_another_folder_still_matches(tmp_path, monkeypatch):
     assert json.loads(Path("ci/baseline.json").read_text("utf-8"))["entries"][0]["path"] == "../seed.yaml"
     result = run("check", "seed.yaml", "--baseline", "ci/baseline.json", "--format", "json")
     assert (result.exit_code, json.loads(result.output)) == (0, [])
+
+
+def test_absolute_paths_in_a_baseline_match_inside_its_folder_and_are_refused_outside(tmp_path):
+    from perflint.engine.baseline import read_baseline
+    from perflint.errors import UsageError
+
+    doc = tmp_path / "docs" / "a.yaml"
+    doc.parent.mkdir()
+    entry = {"code": "PF201", "pointer": "/x", "value": "v", "count": 1}
+    inside = tmp_path / "inside.json"
+    inside.write_text(json.dumps({"version": 1, "entries": [{**entry, "path": str(doc)}]}), encoding="utf-8")
+    assert list(read_baseline(inside)) == ["docs/a.yaml"]
+    outside = tmp_path / "docs" / "outside.json"
+    outside.write_text(json.dumps({"version": 1, "entries": [{**entry, "path": "/elsewhere/a.yaml"}]}),
+                       encoding="utf-8")
+    with pytest.raises(UsageError, match="absolute"):
+        read_baseline(outside)

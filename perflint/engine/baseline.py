@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Iterable
 
 from perflint.errors import UsageError
@@ -66,6 +66,20 @@ def write_baseline(target: Path, keys: Iterable[Key]) -> int:
     return sum(counted.values())
 
 
+def _kept_path(written: str, base: Path) -> str:
+    """An entry's document path relative to the baseline's folder. An absolute one (a baseline written by
+    hand, or by another tool) is made relative when the document is inside that folder; outside it,
+    nothing could ever match, which is said rather than passed over in silence."""
+    foreign = PureWindowsPath(written).is_absolute() and not os.path.isabs(written)  # C:\… read on POSIX
+    if not foreign and not os.path.isabs(written):
+        return written
+    kept = "" if foreign else relative_path(written, base)
+    if foreign or kept.startswith("../"):
+        raise ValueError(f"entry path {written!r} is absolute and outside the baseline's folder {base}, so it "
+                         f"can never match; write the baseline again with --write-baseline")
+    return kept
+
+
 @lru_cache(maxsize=4)
 def _read(path: Path, mtime: float) -> dict[str, Counter]:
     try:
@@ -74,7 +88,7 @@ def _read(path: Path, mtime: float) -> dict[str, Counter]:
             raise ValueError(f"version {data.get('version')!r}, expected {FORMAT_VERSION}")
         by_path: dict[str, Counter] = {}
         for entry in data["entries"]:
-            key = Key(entry["path"], entry["code"], entry["pointer"], entry["value"])
+            key = Key(_kept_path(entry["path"], path.parent), entry["code"], entry["pointer"], entry["value"])
             by_path.setdefault(key.path, Counter())[key] += int(entry.get("count", 1))
         return by_path
     except (OSError, ValueError, KeyError, TypeError) as exc:
