@@ -106,7 +106,8 @@ def iter_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int
                  stdin_filename: Optional[str] = None) -> Iterator[DocumentResult]:
     """A result per path, in the order given."""
     if STDIN in names:
-        data = sys.stdin.buffer.read()
+        # One byte past the limit tells that the input is too large, without reading all of it.
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)
         display = stdin_filename or STDIN
         before, after = names[: names.index(STDIN)], names[names.index(STDIN) + 1:]
         yield from iter_results(before, rules, settings, jobs)

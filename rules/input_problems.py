@@ -192,7 +192,10 @@ class FileTooLarge(_InputRule):
     summary = Text("文件超过大小上限", "The file exceeds the size limit")
     messages = {"default": Text("文件大小 {size} 字节，超过上限 {limit} 字节，未检查（上限可用 max-file-size 配置）",
                                 "The file has {size} bytes, more than the limit of {limit}; not checked "
-                                "(configure max-file-size)")}
+                                "(configure max-file-size)"),
+                "stdin": Text("标准输入超过上限 {limit} 字节，未读完，也未检查（上限可用 max-file-size 配置）",
+                              "Standard input goes past the limit of {limit} bytes; it was not read to its end "
+                              "nor checked (configure max-file-size)")}
     doc = RuleDoc(
         what=Text("文件大于配置的上限（max-file-size，默认 10 MB）。",
                   "The file is larger than the configured limit (max-file-size, 10 MB by default)."),

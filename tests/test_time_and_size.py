@@ -100,3 +100,17 @@ def test_figures_out_of_any_range_are_reported_not_computed(tmp_path, figure):
     assert "PF000" not in {f.code for f in findings}
     assert [f.pointer for f in findings if f.code == "PF008"] == ["/projects/0/budget/total",
                                                                   "/projects/0/spending_plan/12月底"]
+
+
+def test_standard_input_past_the_size_limit_is_not_read_to_its_end(tmp_path):
+    import subprocess
+
+    config = tmp_path / "perflint.toml"
+    config.write_text("[tool.perflint]\nmax-file-size = 1000\n", "utf-8")
+    endless = subprocess.Popen(["yes", "department: x"], stdout=subprocess.PIPE)
+    try:
+        done = subprocess.run([sys.executable, "-m", "perflint", "check", "--config", str(config),
+                               "--format", "json", "-"], stdin=endless.stdout, capture_output=True, timeout=120)
+    finally:
+        endless.kill()
+    assert done.returncode == 1 and b"PF013" in done.stdout

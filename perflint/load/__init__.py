@@ -86,6 +86,7 @@ def load_path(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SI
         except OSError as exc:
             return _unreadable(path, Problem("unreadable-file", args={"reason": exc.strerror or type(exc).__name__}))
     if len(data) > max_size:
-        size = len(data) if path == STDIN else os.path.getsize(path)
-        return _unreadable(path, Problem("file-too-large", args={"size": size, "limit": max_size}))
+        if path == STDIN:  # read only up to the limit: its size is not known
+            return _unreadable(path, Problem("file-too-large", message="stdin", args={"limit": max_size}))
+        return _unreadable(path, Problem("file-too-large", args={"size": os.path.getsize(path), "limit": max_size}))
     return load_bytes(data, path)
