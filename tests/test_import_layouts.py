@@ -170,3 +170,30 @@ def test_old_word_files_are_a_finding_that_names_the_fix():
         assert finding.code == "PF001" and ".docx" in finding.message
         (english,) = lint(loaded, RULES, "en")
         assert "save it as .docx" in english.message
+
+
+TABLE = """项目名称\t社区矫正
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t管理人数\t≥50人
+"""
+
+
+def test_a_table_title_that_opens_with_the_department_names_it():
+    loaded = text("溧平县司法局2026年项目支出绩效目标表\n" + TABLE)
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+    assert loaded.document.projects[0].name == "社区矫正"  # the title names no project: the table does
+    assert loaded.source.value("/department").line == 1
+
+
+def test_a_table_title_with_department_and_project_gives_both():
+    loaded = text("六安市金安区残疾人联合会-残疾人精准康复项目绩效目标表\n（2023年度）\n"
+                  "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t签约康复人数\t≥18000人\n")
+    document = loaded.document
+    assert (document.department, document.year) == ("六安市金安区残疾人联合会", 2023)
+    assert document.projects[0].name == "残疾人精准康复"
+
+
+def test_a_place_opening_a_table_title_is_not_a_department():
+    loaded = text("鄂州市2022年市直部门预算项目支出绩效目标表\n" + TABLE)
+    assert loaded.document.department is None
+    assert "missing-field" in [p.rule for p in loaded.problems]
