@@ -32,6 +32,9 @@ class Paragraph:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
+    # The first row of a table's part on a new page of a PDF: perhaps the rest of a row the page break
+    # cut, read like a wrapped line of text.
+    after_page_break: bool = False
 
     def text(self, column: int) -> str:
         return self.cells[column].text if column < len(self.cells) else ""

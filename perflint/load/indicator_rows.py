@@ -104,7 +104,7 @@ class IndicatorRows:
         if not cells:
             return
         single = len(self.columns.groups) == 1
-        if single and self.wrapped_rows and self._continues(cells):
+        if single and (self.wrapped_rows or row.after_page_break) and self._continues(cells):
             self._join(cells, row)
             return
         if not cells.keys() - set(_LEVELS):
