@@ -199,6 +199,8 @@ class PdfWriter:
     def __init__(self, size: float = 9) -> None:
         from fpdf import FPDF
 
+        if not CHINESE_FONT.exists():
+            raise RuntimeError(f"{CHINESE_FONT} is missing: install fonts-wqy-microhei (.ci/run does)")
         self.pdf = FPDF(format="A4", unit="mm")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(15, 15, 15)

@@ -45,8 +45,6 @@ FINDINGS_EXCEPTIONS: dict[str, str] = {
                                  "指标名称 as 二级指标, 指标说明 as 三级指标), not by their headers",
     "hubei-ezhou-jiguanshiwu-2022": "the department (鄂州市机关事务服务中心) is named nowhere in the text: the "
                                     "transcriber put the city of the title and the 三定方案 of 立项依据 together",
-    "neimenggu-wuhai-gongxiaoshe-2021": "the importer splits the 年度目标 cell at 目标1:/目标2: into goals; "
-                                        "the transcription keeps one goal",
     "neimenggu-zhalaite-jianchayuan-2025": "the year is not in the text (the transcriber took it from the "
                                            "publication date of the web page)",
     "ningxia-tongxin-nongye-2025": "indicators written as numbered prose in a letter, not as a table: not read",
@@ -57,8 +55,8 @@ FINDINGS_EXCEPTIONS: dict[str, str] = {
 ACCURACY_EXCEPTIONS = {name: FINDINGS_EXCEPTIONS[name] for name in (
     "chongqing-rongchang-linye-2022", "fujian-xiuyu-shuili-2025", "hebei-handan-minzheng-2019",
     "hebei-ningjin-jiaoyu-2019", "ningxia-tongxin-nongye-2025")}
-# The measured level (17 of 27): a floor, so the importer does not slip back. The target is 25 of 27.
-EQUAL_AT_LEAST = 17
+# The measured level (18 of 27): a floor, so the importer does not slip back. The target is 25 of 27.
+EQUAL_AT_LEAST = 18
 
 
 def _plain(text) -> str:

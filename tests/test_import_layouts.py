@@ -298,3 +298,13 @@ def test_a_described_item_whose_text_is_missing_does_not_take_the_table_title():
     project = loaded.document.projects[0]
     assert project.uses == "保障车辆的维修及燃油费用" and project.goals == []
     assert loaded.document.year == 2023
+
+
+def test_a_space_before_an_item_of_a_list_on_one_line_is_kept():
+    from perflint.load.pdf_text import clean
+
+    assert clean("达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%") == \
+        "达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%"
+    assert clean("完成管理 (2)开展走访 3.入户") == "完成管理 (2)开展走访 3.入户"
+    assert clean("普法宣传品 制作数量 ≥2000 份") == "普法宣传品制作数量≥2000份"  # the extractor's spaces go
+    assert clean("合格率 1.5 倍") == "合格率1.5倍"  # 1.5 is a number, not an item's mark
