@@ -1,4 +1,4 @@
-"""What an importer (.txt, .md, .docx, .xlsx) skipped or could not read with confidence.
+"""What an importer (.txt, .md, .docx, .xlsx, .xls, .pdf) skipped or could not read with confidence.
 
 The importers find these; the rules here describe them. They are always on: content a document
 holds but perflint did not read must never look like content the document lacks, and a reading
@@ -35,6 +35,12 @@ class Skipped(_ImportRule):
                      "Cell {text!r} is under no known column or label and was not read"),
         "nested-table": Text("单元格中嵌套的表格未被读取", "The table nested in this cell was not read"),
         "table": Text("{table} 的行列结构无法解析，整个表格未被读取", "The grid of {table} cannot be laid out; the table was not read"),
+        "cut": Text("文本在这一行中途结束（单元格不全），这一行未被读取：“{text}”",
+                    "The text ends part-way through this row (its cells stop early); the row was not read: {text!r}"),
+        "scanned-page": Text("第{page}页是扫描图像，没有文字层，未被读取；请提供文字版 PDF 或先做文字识别（OCR）",
+                             "Page {page} is a scanned image with no text layer and was not read; use a text PDF or "
+                             "run OCR first"),
+        "page": Text("第{page}页的内容无法解析，未被读取", "Page {page} cannot be parsed and was not read"),
     }
     doc = RuleDoc(
         what=Text("文本、Word 或 Excel 文档中有文字或表格行不属于绩效文本的任何已知部分（封面、总体绩效目标、分项绩效目标、"

@@ -170,3 +170,141 @@ def test_old_word_files_are_a_finding_that_names_the_fix():
         assert finding.code == "PF001" and ".docx" in finding.message
         (english,) = lint(loaded, RULES, "en")
         assert "save it as .docx" in english.message
+
+
+TABLE = """项目名称\t社区矫正
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t管理人数\t≥50人
+"""
+
+
+def test_a_table_title_that_opens_with_the_department_names_it():
+    loaded = text("溧平县司法局2026年项目支出绩效目标表\n" + TABLE)
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+    assert loaded.document.projects[0].name == "社区矫正"  # the title names no project: the table does
+    assert loaded.source.value("/department").line == 1
+
+
+def test_a_table_title_with_department_and_project_gives_both():
+    loaded = text("六安市金安区残疾人联合会-残疾人精准康复项目绩效目标表\n（2023年度）\n"
+                  "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t签约康复人数\t≥18000人\n")
+    document = loaded.document
+    assert (document.department, document.year) == ("六安市金安区残疾人联合会", 2023)
+    assert document.projects[0].name == "残疾人精准康复"
+
+
+def test_a_place_opening_a_table_title_is_not_a_department():
+    loaded = text("鄂州市2022年市直部门预算项目支出绩效目标表\n" + TABLE)
+    assert loaded.document.department is None
+    assert "missing-field" in [p.rule for p in loaded.problems]
+
+
+EXCERPT = """项目名称\t社区矫正
+年度目标\t完成社区矫正对象管理
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+\t产出指标\t数量指标\t管理人数\t≥50人
+\t\t\t走访次数\t≥12次
+"""
+
+
+def _cut(last_line: str):
+    loaded = text(EXCERPT + last_line)
+    cut = [p for p in loaded.problems if p.message == "cut"]
+    return loaded.document.projects[0].indicators, cut
+
+
+def test_the_last_row_of_an_excerpt_whose_cells_stop_early_is_reported_cut_and_left_out():
+    indicators, cut = _cut("\t\t质量指标\t验收合格率")  # the value column never came
+    assert [i.name for i in indicators] == ["管理人数", "走访次数"]
+    assert len(cut) == 1 and cut[0].location.line == 6 and cut[0].args["text"] == "质量指标 | 验收合格率"
+    finding = next(f for f in lint(text(EXCERPT + "\t\t质量指标\t验收合格率"), RULES) if f.rule == "import-skipped")
+    assert "中途结束" in finding.message
+
+
+def test_the_last_row_of_an_excerpt_whose_target_stops_at_its_comparator_is_cut():
+    indicators, cut = _cut("\t\t质量指标\t验收合格率\t≧")
+    assert [i.name for i in indicators] == ["管理人数", "走访次数"] and len(cut) == 1
+
+
+def test_a_complete_last_row_and_short_rows_before_the_end_are_read():
+    indicators, cut = _cut("\t\t质量指标\t验收合格率\t100%")
+    assert [i.name for i in indicators] == ["管理人数", "走访次数", "验收合格率"] and cut == []
+    # A short row that is not the last is a row like any other (here: a 二级指标 left without indicators).
+    loaded = text(EXCERPT + "\t\t时效指标\n\t\t\t完成时间\t2026年11月底前\n")
+    assert [i.name for i in loaded.document.projects[0].indicators][-1] == "完成时间"
+    assert not [p for p in loaded.problems if p.message == "cut"]
+
+
+def test_a_cut_row_is_only_the_end_of_a_text_not_of_a_word_table():
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("溧平县司法局2026年项目支出绩效目标表")
+    table = word.add_table(rows=0, cols=5)
+    for values in (["项目名称", "社区矫正", "", "", ""], ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+                   ["产出指标", "数量指标", "管理人数", "≧", ""]):
+        for cell, value in zip(table.add_row().cells, values):
+            cell.text = value
+    out = io.BytesIO()
+    word.save(out)
+    loaded = load_bytes(out.getvalue(), "doc.docx")
+    assert [i.value for i in loaded.document.projects[0].indicators] == ["≧"]
+
+
+def test_a_label_garbled_by_a_mirror_is_read():
+    loaded = text("项目名称\t社区矫正\n绩??????效?????目??标\t完成社区矫正对象管理\n"
+                  "绩????效???指????标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t管理人数\t≥50人\n")
+    project = loaded.document.projects[0]
+    assert project.goals == ["完成社区矫正对象管理"] and [i.name for i in project.indicators] == ["管理人数"]
+
+
+DESCRIBED = """1.“国家基本公共卫生服务”项目。
+(1)项目概述:
+基本公共卫生服务县级配套。
+(3)实施主体:蒙城县卫生健康委员会。
+(5)项目内容:基本公共卫生服务项目县级配套经费。
+(7)绩效目标:将评价结果与补助经费挂钩，提高项目资金的使用效益。
+项目支出绩效目标申报表
+(2024 年度)
+项目名称\t国家基本公共卫生服务项目
+实施单位\t卫健委
+总体目标\t促进基本公共卫生服务均等化。
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t适龄儿童疫苗接种率\t≥90%
+"""
+
+
+def test_a_project_described_in_numbered_prose_before_its_table():
+    loaded = text(DESCRIBED)
+    document = loaded.document
+    project = document.projects[0]
+    assert project.uses == "基本公共卫生服务项目县级配套经费。"
+    # The described goal and the table's 总体目标 (alone, so the year's goal) are both goals.
+    assert project.goals == ["将评价结果与补助经费挂钩，提高项目资金的使用效益。", "促进基本公共卫生服务均等化。"]
+    assert project.midterm_goals == []
+    # 实施主体 names whose project it is: the department, inferred and said so.
+    assert document.department == "蒙城县卫生健康委员会" and document.year == 2024
+    inferred = [p for p in loaded.problems if p.rule == "import-field-inferred"]
+    assert [p.pointer for p in inferred] == ["/department"] and inferred[0].location.line == 4
+    # 项目概述 has no field: it is reported with its text, not dropped.
+    skipped = {p.location.line: p for p in loaded.problems if p.rule == "import-skipped"}
+    assert sorted(skipped) == [1, 2]
+    assert skipped[2].args["text"] == "(1)项目概述:基本公共卫生服务县级配套。" and skipped[2].location.end_line == 3
+
+
+def test_a_described_item_whose_text_is_missing_does_not_take_the_table_title():
+    loaded = text("(5)项目内容:\n保障车辆的维修及燃油费用\n(7) 绩效目标。\n项目支出绩效目标申报表\n( 2023 年度)\n"
+                  + TABLE)
+    project = loaded.document.projects[0]
+    assert project.uses == "保障车辆的维修及燃油费用" and project.goals == []
+    assert loaded.document.year == 2023
+
+
+def test_a_space_before_an_item_of_a_list_on_one_line_is_kept():
+    from perflint.load.pdf_text import clean
+
+    assert clean("达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%") == \
+        "达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%"
+    assert clean("完成管理 (2)开展走访 3.入户") == "完成管理 (2)开展走访 3.入户"
+    assert clean("普法宣传品 制作数量 ≥2000 份") == "普法宣传品制作数量≥2000份"  # the extractor's spaces go
+    assert clean("合格率 1.5 倍") == "合格率1.5倍"  # 1.5 is a number, not an item's mark

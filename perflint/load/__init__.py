@@ -19,12 +19,14 @@ READERS = {
     ".md": "perflint.load.text_reader:read_text",
     ".docx": "perflint.load.docx_reader:read_docx",
     ".xlsx": "perflint.load.xlsx_reader:read_xlsx",
+    ".xls": "perflint.load.xls_reader:read_xls",
+    ".pdf": "perflint.load.pdf_reader:read_pdf",
     ".doc": "perflint.load.legacy:read_legacy_word",
     ".wps": "perflint.load.legacy:read_legacy_word",
 }
 # What a directory is searched for. Text and Markdown files are read only when named: a
 # repository's README.md or notes.txt is not a budget document.
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".docx", ".xlsx", ".doc", ".wps")
+DOCUMENT_SUFFIXES = (".yaml", ".yml", ".docx", ".xlsx", ".xls", ".pdf", ".doc", ".wps")
 STDIN = "-"
 
 

@@ -32,6 +32,12 @@ class Paragraph:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
+    # The first row of a table's part on a new page of a PDF: perhaps the rest of a row the page break
+    # cut, read like a wrapped line of text.
+    after_page_break: bool = False
+    # The text stops in this row: the last row of an excerpt (a published page that gives only the start of
+    # a document), which may be cut off part-way.
+    ends_text: bool = False
 
     def text(self, column: int) -> str:
         return self.cells[column].text if column < len(self.cells) else ""

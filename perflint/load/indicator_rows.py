@@ -21,6 +21,8 @@ from perflint.load.pdf_text import join_wrapped
 from perflint.location import join_pointer
 
 _LEVELS = ("level1", "level2")
+# A target that stops at its comparator: the text was cut off after it.
+_BARE_COMPARATOR = re.compile(r"^(?:[≥≤＞＜><=＝≧≦]|大于等于|小于等于|大于|小于|不低于|不高于|不超过)$")
 # One cell that says a second-level indicator and its target: 质量指标：学校的教育教学秩序良好，……
 _PROSE_INDICATOR = re.compile(r"^(\S{2,16}指标)\s*[：:]\s*(.+)$", re.S)
 
@@ -73,6 +75,9 @@ class IndicatorRows:
         if columns is None:  # rows after prose indicators that are not prose indicators
             self.draft.skip_row(row)
             return
+        if row.ends_text and self._cut(row):
+            self.draft.report("import-skipped", row.location, message="cut", text=excerpt(row.excerpt()))
+            return
         if self.period_column is not None and row.text(self.period_column):
             period = PERIODS.get(label_of(row.text(self.period_column)))
             if period is None:
@@ -95,6 +100,14 @@ class IndicatorRows:
         for index, group, cells in read:
             self._group_row(index, group, cells, row)
 
+    def _cut(self, row: Row) -> bool:
+        """The last row of an excerpt is cut off when its cells stop before the table's last column or its
+        target stops at the comparator; read, it would be an indicator the document does not have."""
+        if len(row.cells) <= max(i for i, _ in self.columns.header.filled()):
+            return True  # no cell under the last column the header names
+        values = [i for g in self.columns.groups for i, name in g.fields.items() if name == "value"]
+        return any(_BARE_COMPARATOR.match(row.text(i).strip()) for i in values)
+
     @staticmethod
     def _cells(row: Row, group: Group) -> dict[str, Cell]:
         return {name: row.cells[i] for i, name in group.fields.items()
@@ -104,7 +117,7 @@ class IndicatorRows:
         if not cells:
             return
         single = len(self.columns.groups) == 1
-        if single and self.wrapped_rows and self._continues(cells):
+        if single and (self.wrapped_rows or row.after_page_break) and self._continues(cells):
             self._join(cells, row)
             return
         if not cells.keys() - set(_LEVELS):

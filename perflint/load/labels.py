@@ -19,9 +19,14 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _NUMBERING = re.compile(r"^(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
+# What a web page's mirror leaves in place of characters it could not encode: 绩??效??目??标.
+_NOISE = re.compile(r"[?？\ufffd]+")
+
+
 def label_of(text: str) -> str:
-    """A label cell as a key: 资金支出计 划（%） → 资金支出计划, 其中：财政 资金 → 财政资金, 2.市级资金 → 市级资金."""
-    text = _PARENS.sub("", _SPACES.sub("", text)).rstrip("：:")
+    """A label cell as a key: 资金支出计 划（%） → 资金支出计划, 其中：财政 资金 → 财政资金, 2.市级资金 → 市级资金,
+    绩??效??目??标 → 绩效目标."""
+    text = _PARENS.sub("", _NOISE.sub("", _SPACES.sub("", text))).rstrip("：:")
     text = re.sub(r"^其中[：:]?", "", text)
     return _NUMBERING.sub("", text)
 

@@ -8,6 +8,7 @@ each project's amounts, one row per project. Published texts print the same list
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 from perflint.load.blocks import Cell, Row
@@ -29,7 +30,7 @@ _PROJECT_COLUMNS = {**{label: ("project", name) for label, name in PROJECT_LABEL
 
 def _empty(row: Row, keep: set[int]) -> Row:
     """The row with only the cells of `keep`; the others blank (their places stay, so columns line up)."""
-    return Row(tuple(c if i in keep else Cell("", c.location) for i, c in enumerate(row.cells)))
+    return replace(row, cells=tuple(c if i in keep else Cell("", c.location) for i, c in enumerate(row.cells)))
 
 
 class IndicatorListing:

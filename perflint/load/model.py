@@ -1,4 +1,4 @@
-"""The document model (document-format.md): what the loaders produce and the rules read.
+"""The document model (docs/format.md): what the loaders produce and the rules read.
 
 Every key has an English name and the Chinese label of the official forms; the English name is
 the one JSON Pointers use, whichever language the file was written in. Amounts are Decimal,

@@ -17,6 +17,7 @@ from perflint.load.document import LoadedDocument
 from perflint.load.draft import Draft, excerpt, field_label
 from perflint.load.model import Document, Measure, Overall, Target, aliases
 from perflint.load.columns import Columns
+from perflint.load.description import Description
 from perflint.load.labels import MEASURE_LABELS, PROJECT_LABELS, TARGET_LABELS, label_of
 from perflint.load.listing import BudgetListing, IndicatorListing
 from perflint.load.table_model import OverallTable, ProjectTable, Table, department_name, read_record, unit_name
@@ -30,6 +31,14 @@ _SECTION = re.compile(rf"^[{_NUMERAL}]+\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(rf"^[（(]\s*[{_NUMERAL}]+\s*[）)]\s*(.*)$", re.S)
 _PROJECT_HEADING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.*?)(?:项目支出|项目)?绩效(?:目标|评价指标)(?:申报|设定)?表\s*\d{0,3}"
                               r"(?:\s*[（(]?[^（）()]*?[）)])?(?:\s*20\d{2}\s*年度?)?$")
+# A department's name: an organ, office or institution (溧平县司法局, 六安市金安区残疾人联合会, 鄂州市机关事务服务中心).
+ORGANIZATION = (r"(?:局|委员会|委|院|所|中心|办公室|办|厅|联合会|联社|合作社|政府|大队|支队|队|站|馆|学校|中学|小学|"
+                r"幼儿园|医院|法院|检察院|党校|协会|处|街道办事处|街道|镇|乡)")
+# A table title that opens with whose it is: 溧平县司法局2026年…, 六安市金安区残疾人联合会-残疾人精准康复.
+_ORGANIZATION = re.compile(rf"{ORGANIZATION}$")
+_HEADING_DEPARTMENT = re.compile(rf"^(?P<department>\S{{2,30}}?{ORGANIZATION})\s*(?:[-—－_–]\s*|(?=20\d{{2}}\s*年))"
+                                 rf"(?P<rest>.*)$")
+_HEADING_YEAR = re.compile(r"^20\d{2}\s*年度?\s*(?:部门预算|部门|预算)?$")
 # A department-level table: 部门整体支出绩效目标表, 部门（单位）整体支出项目绩效目标申报表.
 _OVERALL_HEADING = re.compile(r"部门(?:[（(]单位[）)])?整体支出(?:项目)?绩效目标(?:申报)?表")
 # The year under a table's title: (2025年度), ( 2024 年度), 2020年度), （2021年）.
@@ -83,6 +92,7 @@ class Outline:
         self.heading: Optional[Cell] = None  # the current project's heading: its name if the table has none
         self.headings: list[Cell] = []
         self.first: Optional[Location] = None
+        self.description = Description(self.draft)  # a project described in prose before its table
 
     # -- entry --------------------------------------------------------------------------------------
 
@@ -123,13 +133,15 @@ class Outline:
             self._open_part(_part_of(name) or ("projects" if "项目" in name else "overall"))
             self.expect_part_name = bool(part) and not name
             return
+        heading = _PROJECT_HEADING.match(text)
+        if self.description.feed(cell, bool(heading or _OVERALL_HEADING.search(text) or _SUBTITLE.match(text))):
+            return
         if self._table_furniture(cell):
             return
-        heading = _PROJECT_HEADING.match(text)
         if _OVERALL_HEADING.search(text):
             self._open_overall(cell)
         elif heading and not _TITLE.match(text):
-            self.open_project(cell.location, cell, heading.group(1).strip())
+            self.open_project(cell.location, cell, self._heading_name(heading.group(1).strip(), cell))
         elif self.table is not None:
             self._project_paragraph(cell)
         elif self.part is None and self._cover(cell):
@@ -367,10 +379,22 @@ class Outline:
         self.section, self.item, self.columns = None, None, None
         index = len(self.draft.raw.get("projects", []))
         self.table = ProjectTable(self.draft, index, where, self.wrapped_rows, self.money_unit)
+        self.table.described = self.description.take()
         # A heading that only says 项目支出绩效目标表 names no project.
         self.heading = Cell(name, heading.location) if heading is not None and name else None
         if heading is not None:
             self.headings.append(heading)
+
+    def _heading_name(self, name: str, cell: Cell) -> str:
+        """The project a table title names, once the department it may open with is taken as the document's:
+        溧平县司法局2026年项目支出绩效目标表 names no project, 六安市金安区残疾人联合会-残疾人精准康复 names one."""
+        whose = _HEADING_DEPARTMENT.match(name)
+        if whose is None:
+            return name
+        if "department" not in self.draft.raw:
+            self._put_document("department", whose.group("department"), cell.location)
+        rest = whose.group("rest").strip()
+        return "" if _HEADING_YEAR.match(rest) else rest
 
     def _project_paragraph(self, cell: Cell) -> None:
         if _UNIT_LINE.match(cell.text) and not self.table.has("unit"):
@@ -402,6 +426,8 @@ class Outline:
             candidates = self._distinct(projects, "competent_department", department_name)
             if not candidates:
                 candidates = self._distinct(projects, "unit", department_name)
+            if not candidates:  # 实施主体：蒙城县卫生健康委员会 in a project's description
+                candidates = {c.text: c.location for c in self.description.implementers if _ORGANIZATION.search(c.text)}
             self._inferred("department", candidates)
         if "year" not in raw:
             years: dict[str, Location] = {}

@@ -121,6 +121,7 @@ class Table:
         self.period_bounds: dict[str, Cell] = {}
         self.pending_goals: list[tuple[str, Cell]] = []  # under 总体目标: long-term or the only goal, decided at the end
         self.money_unit = money_unit  # 单位：元 above the table
+        self.described: dict[str, Cell] = {}  # what prose before the table said of the project (description.py)
 
     # -- fields ------------------------------------------------------------------------------------
 
@@ -522,9 +523,16 @@ class Table:
 
     def close(self) -> None:
         """What can only be decided once the whole table is read."""
+        annual = self.has("goals")
+        if "goals" in self.described:  # the goal the prose before the table states: a goal of its own
+            described = self.described["goals"]
+            for goal in split_goals(described.text):
+                self.draft.append(self.raw, self.pointer, self.goal_kinds["goals"], goal, described.location)
+        if "uses" in self.described and not self.has("uses") and self.model is Project:
+            self.set_field("uses", self.described["uses"])
         if self.pending_goals:
             # 总体目标 beside a 年度目标 is the long-term goal; alone, it is the goal.
-            field = "midterm_goals" if self.has("goals") and self.model is Project else "goals"
+            field = "midterm_goals" if annual and self.model is Project else "goals"
             for _, cell in self.pending_goals:
                 self._add_goal(self.goal_kinds.get(field, field), cell)
         bounds = self.period_bounds

@@ -33,13 +33,15 @@ def read_text(data: bytes, path: str) -> LoadedDocument:
 
 
 def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
+    last = max((number for number, line in enumerate(lines, 1) if line.strip()), default=0)
     for number, line in enumerate(lines, 1):
         if "\t" in line:
-            yield Row(tuple(_cells(number, line, "\t", 0, markdown)))
+            yield Row(tuple(_cells(number, line, "\t", 0, markdown)), ends_text=number == last)
         elif line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") > 2:
             if not _MARKDOWN_RULE.match(line):
                 start = line.index("|") + 1
-                yield Row(tuple(_cells(number, line[start:line.rstrip().rindex("|")], "|", start, markdown)))
+                yield Row(tuple(_cells(number, line[start:line.rstrip().rindex("|")], "|", start, markdown)),
+                          ends_text=number == last)
         else:
             heading = _MARKDOWN_HEADING.match(line)
             offset = heading.end() if heading else 0
