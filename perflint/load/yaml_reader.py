@@ -20,8 +20,21 @@ from perflint.load.model import DOCUMENT_REQUIRED, Document, Node, aliases, fiel
 from perflint.load.problems import Problem
 from perflint.location import Location, SourceMap, join_pointer
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL_TAG = "tag:yaml.org,2002:null"
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Tags a plain scalar as null or text, nothing else: the walker keeps every value as written, so
+    YAML 1.1's implicit typing (a regular-expression match per scalar for ints, floats, dates,
+    booleans) would be work thrown away."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULLS else _TEXT_TAG
+        return super().resolve(kind, value, implicit)
+
 MAX_ATTEMPTS = 8
 
 
