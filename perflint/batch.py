@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator
 
+from perflint.cache import ResultCache
 from perflint.config import Settings
 from perflint.engine.configure import RuleSet
 from perflint.report.base import DocumentResult
@@ -23,16 +24,18 @@ _QUEUED_PER_JOB = 4
 
 
 def _start_worker(settings: Settings) -> None:
-    from perflint.check import active_rules
+    from perflint.check import active_rules, settle_collector
 
     if _WORKER.get("settings") != settings:
-        _WORKER.update(settings=settings, rules=active_rules(settings))
+        rules = active_rules(settings)
+        _WORKER.update(settings=settings, rules=rules, cache=ResultCache.for_run(settings, rules))
+    settle_collector()
 
 
 def _check_chunk(paths: list[str]) -> list[DocumentResult]:
     from perflint.check import check_path
 
-    return [check_path(path, _WORKER["rules"], _WORKER["settings"]) for path in paths]
+    return [check_path(path, _WORKER["rules"], _WORKER["settings"], cache=_WORKER["cache"]) for path in paths]
 
 
 def _context():
@@ -65,7 +68,7 @@ class _Pool:
 def pooled_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int, chunk: int,
                    lost: Callable[[str], DocumentResult]) -> Iterator[DocumentResult]:
     """A result per path in order; `lost(path)` stands for a document whose worker died twice."""
-    _WORKER.update(settings=settings, rules=rules)  # forked workers inherit them
+    _WORKER.update(settings=settings, rules=rules, cache=ResultCache.for_run(settings, rules))  # forked workers inherit them
     chunks = deque(names[i:i + chunk] for i in range(0, len(names), chunk))
     pool = _Pool(settings, jobs)
     queued: deque[tuple[list[str], Future]] = deque()

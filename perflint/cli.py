@@ -89,8 +89,11 @@ def main() -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
 @click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
 @click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
+@click.option("--no-cache", is_flag=True, envvar="PERFLINT_NO_CACHE",
+              help="Check every document afresh, without reading or writing the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where results are kept (default .perflint_cache).")
 def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, baseline, write_baseline, lang, fail_on,
-          select, ignore, framework, config, stdin_filename, require_reason) -> None:
+          select, ignore, framework, config, stdin_filename, require_reason, no_cache, cache_dir) -> None:
     """Check documents: files, directories (recursively) or - for standard input."""
     from perflint.check import active_rules, open_output, run_check
     from perflint.errors import UsageError
@@ -99,7 +102,8 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
 
     settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
                          framework=framework, require_reason=require_reason, exclude=_split(exclude),
-                         baseline=Path(baseline) if baseline else None, write_baseline=Path(write_baseline) if write_baseline else None)
+                         baseline=Path(baseline) if baseline else None, write_baseline=Path(write_baseline) if write_baseline else None,
+                         use_cache=not no_cache, cache_dir=Path(cache_dir) if cache_dir else None)
     rules = active_rules(settings)
     if fix or diff:
         changed = _fix(list(paths), settings, rules, write=not diff)
@@ -131,6 +135,23 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
         click.echo(f"perflint: {count} finding(s) recorded in {write_baseline}", err=True)
         sys.exit(0)
     sys.exit(1 if outcome.failed else 0)
+
+
+@main.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache to remove (default .perflint_cache).")
+@click.option("--lang", type=LANG)
+@click.option("--config", type=click.Path(dir_okay=False))
+def clean(cache_dir, lang, config) -> None:
+    """Remove the result cache."""
+    from perflint.cache import clean as remove
+
+    settings = _settings(config, lang=lang, cache_dir=Path(cache_dir) if cache_dir else None)
+    removed = remove(settings)
+    zh = settings.lang == "zh"
+    if removed is None:
+        click.echo("没有缓存可删除" if zh else "no cache to remove", err=True)
+    else:
+        click.echo(f"已删除缓存 {removed}" if zh else f"removed the cache {removed}", err=True)
 
 
 @main.command()

@@ -68,6 +68,10 @@ class Settings:
     baseline: Optional[Path] = None  # command line only: accept the findings recorded there
     write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
     require_reason: bool = False
+    # Reuse the results of documents checked before. `perflint check` turns it on (unless --no-cache); a
+    # program calling perflint gets no cache files written behind its back.
+    use_cache: bool = False
+    cache_dir: Optional[Path] = None  # where results are kept; .perflint_cache beside the configuration by default
     required_fields: tuple[str, ...] = ()  # fields the bureau's form requires, though a document's form may lack them
     path: Optional[Path] = None  # the file these settings came from
     origins: dict[str, str] = field(default_factory=dict)  # setting → the file or "command line" that set it
@@ -159,6 +163,10 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < 86400:
                 raise UsageError("configuration: time-budget must be a number of seconds between 0 and 86400")
             values["time_budget"] = float(value)
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value:
+                raise UsageError("configuration: cache-dir must be a directory name")
+            values["cache_dir"] = base / value
         elif key == "require-reason":
             if not isinstance(value, bool):
                 raise UsageError("configuration: require-reason must be true or false")

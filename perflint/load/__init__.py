@@ -77,7 +77,8 @@ def _unreadable(path: str, problem: Problem) -> LoadedDocument:
     return LoadedDocument(path, None, SourceMap(), [], [problem])
 
 
-def load_path(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> LoadedDocument:
+def read_source(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> bytes | LoadedDocument:
+    """The file's bytes, or a document holding only the reason they cannot be read (or are too many)."""
     if path == STDIN:
         data = stdin or b""
     else:
@@ -91,4 +92,9 @@ def load_path(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SI
         if path == STDIN:  # read only up to the limit: its size is not known
             return _unreadable(path, Problem("file-too-large", message="stdin", args={"limit": max_size}))
         return _unreadable(path, Problem("file-too-large", args={"size": os.path.getsize(path), "limit": max_size}))
-    return load_bytes(data, path)
+    return data
+
+
+def load_path(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> LoadedDocument:
+    source = read_source(path, stdin, max_size)
+    return source if isinstance(source, LoadedDocument) else load_bytes(source, path)
