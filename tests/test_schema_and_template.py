@@ -63,3 +63,20 @@ def fill(text: str) -> str:
     assert next(values, None) is None, "every value was used"
     filled = "\n".join(lines) + "\n"
     return filled.replace("0.00  #", "156.00  #", 2).replace("0.00  #", "0  #", 1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_placeholder_of_the_template_is_a_finding(tmp_path, lang):
+    """Not only those in the indicator table: 请填写部门全称 left in the department is residue too."""
+    path = tmp_path / "doc.yaml"
+    CliRunner().invoke(main, ["init", str(path), "--lang", lang])
+    lines = path.read_text("utf-8").splitlines()
+    placeholders = {number for number, line in enumerate(lines, 1)
+                    if not line.lstrip().startswith("#") and re.search("请填写|FILL IN", line.split("  #")[0])}
+    assert len(placeholders) >= 30
+    findings = json.loads(CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF205",
+                                                    str(path)]).output)
+    assert {f["line"] for f in findings} == placeholders
+    department = next(f for f in findings if f["pointer"] == "/department")
+    assert department["message"] == ("部门“请填写部门全称”中的“请填写”是模板残留，请删除或替换为实际内容" if lang == "zh"
+                                     else "部门“FILL IN the department”中的“FILL IN”是模板残留，请删除或替换为实际内容")
