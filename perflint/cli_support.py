@@ -10,12 +10,11 @@ user's language. Help text is wrapped by display width, so Chinese lines fit the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 import click
-from wcwidth import wcswidth
 
-from perflint.errors import did_you_mean
 from perflint.text import Text
 
 LANG_KEY = "perflint.lang"
@@ -73,12 +72,23 @@ def _before_command(args: list[str]) -> list[str]:
 
 # Display-width wrapping: click measures text in characters, so a Chinese line of 78 characters would
 # take 156 columns. Lines may break between Chinese characters, never before closing punctuation.
-_TOKEN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+")
+_WIDE_CHARS = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
-_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+@lru_cache(maxsize=1)
+def _tokens() -> re.Pattern:
+    """A wide character, a run of other non-space characters, or spaces (compiled on first help page)."""
+    return re.compile(f"[{_WIDE_CHARS}]|[^\\s{_WIDE_CHARS}]+|\\s+")
+
+
+def _is_wide(char: str) -> bool:
+    return bool(char) and ("\u2e80" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef")
 
 
 def _width(text: str) -> int:
+    from wcwidth import wcswidth  # for help pages only: not on the way of `perflint check`
+
     return max(0, wcswidth(text))
 
 
@@ -87,7 +97,7 @@ def wrap(text: str, width: int) -> list[str]:
     it goes down with the character before it."""
     lines: list[str] = []
     tokens: list[str] = []
-    for token in _TOKEN.findall(text):
+    for token in _tokens().findall(text):
         if token.isspace():
             if tokens and tokens[-1] != " ":
                 tokens.append(" ")
@@ -109,7 +119,7 @@ def _join(lines: list[str]) -> str:
     joined = ""
     for line in lines:
         line = line.strip()
-        if joined and not (_WIDE.match(line[:1]) and _WIDE.match(joined[-1:])):
+        if joined and not (_is_wide(line[:1]) and _is_wide(joined[-1:])):
             joined += " "
         joined += line
     return joined
@@ -318,6 +328,8 @@ class Group(_Localized, click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from perflint.errors import did_you_mean
+
             hint = did_you_mean(name, self.list_commands(ctx))
             raise UsageError(Text(f"没有命令“{name}”{hint.zh}", f"no such command {name!r}{hint.en}"), ctx)
         try:
@@ -332,6 +344,8 @@ class Choice(click.Choice):
     def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
         if value in self.choices:
             return value
+        from perflint.errors import did_you_mean
+
         choices = [str(c) for c in self.choices]
         hint = did_you_mean(str(value), choices)
         self.fail(Text(f"“{value}”不是可选值（{'、'.join(choices)}）之一{hint.zh}",

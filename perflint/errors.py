@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import errno
 from typing import Iterable, Union
 
@@ -25,6 +24,8 @@ class UsageError(Exception):
 
 def did_you_mean(name: str, known: Iterable[str]) -> Text:
     """"；是否应为“x”？" for the closest known name, or nothing when none is close."""
+    import difflib  # only on the way to an error
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     if not close:
         return Text("", "")

@@ -11,7 +11,6 @@ from collections import Counter
 from typing import Optional
 
 import click
-from wcwidth import wcswidth
 
 from perflint.findings import Finding, Severity
 from perflint.report.base import DocumentResult, Reporter
@@ -32,6 +31,8 @@ def text_line(f: Finding, color: bool = False) -> str:
 
 def _columns(text: str) -> int:
     """Display columns: a Chinese character takes two; characters of no width (or unprintable) none."""
+    from wcwidth import wcswidth  # only with --show-source
+
     return sum(max(0, wcswidth(char)) for char in text)
 
 
