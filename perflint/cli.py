@@ -16,7 +16,7 @@ from typing import Optional
 import click
 
 from perflint import __version__, cli_text
-from perflint.cli_support import Argument, Choice, Group, Option, PositiveInt, language
+from perflint.cli_support import LANG_KEY, WORDS, Argument, Choice, Group, Option, PositiveInt, language
 from perflint.report import FORMATS, SUMMARIES
 from perflint.text import Text
 
@@ -39,21 +39,17 @@ def argument(name: str, metavar: Text, **kwargs):
 
 FILE = Text("文件", "FILE")
 RULES = Text("规则", "RULES")
-
-
 LANG_OPTION = option("--lang", type=LANG, help=Text("消息语言：zh（默认，或配置中的 lang）或 en",
                                                      "Message language: zh (default, or the configuration's) or en"))
 CONFIG_OPTION = option("--config", metavar=FILE, help=Text("配置文件（默认从当前目录向上查找）",
-                                             "Configuration file (default: found upwards from here)"))
+                                                           "Configuration file (default: found upwards from here)"))
+GROUP_LANG = "perflint.group-lang"  # ctx.meta: the --lang given before the command
 
 
 def _split(values: tuple[str, ...]) -> Optional[tuple[str, ...]]:
     """`--select A,B --select C` → (A, B, C); None when not given."""
     items = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
     return items or None
-
-
-GROUP_LANG = "perflint.group-lang"
 
 
 def _settings(config: Optional[str], **overrides):
@@ -87,7 +83,7 @@ class _Main(Group):
             return super().invoke(ctx)
         except UsageError as exc:
             lang = language(ctx)
-            click.echo(f"perflint: {'错误' if lang == 'zh' else 'error'}: {exc.message(lang)}", err=True)
+            click.echo(f"perflint: {WORDS['error'].get(lang)}: {exc.message(lang)}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -98,7 +94,7 @@ class _Main(Group):
         except Exception as exc:
             if os.environ.get("PERFLINT_DEBUG"):
                 raise
-            _say(ctx, Text(f"perflint：内部错误：{type(exc).__name__}: {exc}（设置 PERFLINT_DEBUG=1 可查看详情，请报告此问题）",
+            _say(ctx, Text(f"perflint: 内部错误: {type(exc).__name__}: {exc}（设置 PERFLINT_DEBUG=1 可查看详情，请报告此问题）",
                            f"perflint: internal error: {type(exc).__name__}: {exc} "
                            "(set PERFLINT_DEBUG=1 for details, and please report it)"))
             ctx.exit(2)
@@ -106,8 +102,7 @@ class _Main(Group):
 
 @click.group(cls=_Main, help_text=cli_text.MAIN, epilog_text=cli_text.MAIN_EPILOG,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="perflint", cls=Option, help_text=Text(
-    "显示版本号并退出", "Show the version and exit."))
+@click.version_option(__version__, "-V", "--version", prog_name="perflint", cls=Option, help_text=WORDS["version"])
 @option("--lang", type=LANG, expose_value=False, callback=_remember_group_lang, help=Text(
     "帮助和消息的语言：zh（默认，或配置中的 lang）或 en；也可写在命令之后",
     "Language of help and messages: zh (default, or the configuration's) or en; may also follow the command"))
@@ -205,7 +200,7 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
                          write_baseline=Path(write_baseline) if write_baseline else None)
     if extend_select:
         settings = settings.with_overrides(select=settings.select + _split(extend_select))
-    ctx.meta["perflint.lang"] = settings.lang
+    ctx.meta[LANG_KEY] = settings.lang  # the configuration's language, now that it is read
     rules = active_rules(settings)
     names = document_paths(paths, settings)
     if current:

@@ -31,9 +31,22 @@ WORDS = {
 }
 
 
+_CONFIG_KEY = "perflint.config-given"
+
+
 def language(ctx: Optional[click.Context]) -> str:
-    """The language of help and messages: set when the command line is parsed."""
-    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "zh"
+    """The language of help and messages: the --lang given, else the configuration's (looked up the first
+    time it is needed: a help page, an error), else Chinese."""
+    if ctx is None:
+        return "zh"
+    if LANG_KEY not in ctx.meta:
+        from pathlib import Path
+
+        from perflint.config import preferred_lang
+
+        config = ctx.meta.get(_CONFIG_KEY)
+        ctx.meta[LANG_KEY] = preferred_lang(Path(config) if config else None)
+    return ctx.meta[LANG_KEY]
 
 
 def _given(args: list[str], name: str) -> Optional[str]:
@@ -50,16 +63,12 @@ def _given(args: list[str], name: str) -> Optional[str]:
 
 def _set_language(ctx: click.Context, args: list[str], given: Optional[str]) -> None:
     """Known before any option is processed, so that --help and option errors are in it too: the --lang
-    given, else the one already known (from before the command), else the configuration's."""
-    from perflint.config import LANGS, preferred_lang
-
-    if given in LANGS:
+    given (here, or before the command), else the configuration's (see `language`)."""
+    if given in ("zh", "en"):
         ctx.meta[LANG_KEY] = given
-    elif LANG_KEY not in ctx.meta:
-        from pathlib import Path
-
-        config = _given(args, "--config")
-        ctx.meta[LANG_KEY] = preferred_lang(Path(config) if config else None)
+    config = _given(args, "--config")
+    if config:
+        ctx.meta[_CONFIG_KEY] = config
 
 
 def _before_command(args: list[str]) -> list[str]:
@@ -296,6 +305,9 @@ class _Localized:
                               WORDS["usage"].get(language(ctx)))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        help_option = self.get_help_option(ctx)
+        if help_option is not None:
+            help_option.help = WORDS["help"].get(language(ctx))
         rows = [record for param in self.get_params(ctx) if isinstance(param, click.Option)
                 for record in [param.get_help_record(ctx)] if record is not None]
         if rows:
@@ -304,11 +316,6 @@ class _Localized:
         if isinstance(self, click.Group):
             self.format_commands(ctx, formatter)
 
-    def get_help_option(self, ctx: click.Context):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = WORDS["help"].get(language(ctx))
-        return option
 
 
 class Command(_Localized, click.Command):
