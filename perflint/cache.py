@@ -30,6 +30,8 @@ DEFAULT_DIRECTORY = ".perflint_cache"
 # A result's fields that are not kept: its path (the reader's name for the file, given again on reading)
 # and the baseline keys (no cache is used with a baseline).
 _NOT_KEPT = {"path", "findings", "baseline_keys"}
+# Fields JSON cannot give back as they were: the source lines are keyed by line number.
+_DECODE = {"source": lambda lines: {int(number): text for number, text in lines.items()}}
 _NOT_IN_KEY = {"path", "origins", "baseline", "write_baseline", "fail_on", "cache_dir", "use_cache"}
 
 
@@ -94,6 +96,8 @@ class ResultCache:
             findings = tuple(Finding(**{**f, "path": path, "severity": Severity(f["severity"]),
                                         "fix": tuple(Replacement(**r) for r in f["fix"])})
                              for f in record.pop("findings"))
+            for name, decode in _DECODE.items():
+                record[name] = decode(record[name])
             return DocumentResult(path=path, findings=findings, **record)
         except (OSError, ValueError, KeyError, TypeError):
             return None

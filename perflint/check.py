@@ -21,11 +21,12 @@ from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
 from perflint.engine.runner import fails, lint
 from perflint.findings import Finding
-from perflint.load import STDIN, iter_paths, load_bytes, read_source
+from perflint.load import DOCUMENT_SUFFIXES, STDIN, exclusion, iter_paths, load_bytes, read_source
 from perflint.load.document import LoadedDocument
 from perflint.load.problems import Problem
 from perflint.location import SourceMap
 from perflint.report.base import DocumentResult, Reporter
+from perflint.text import Text
 
 # Below this many documents per worker, starting processes costs more than it saves.
 MIN_DOCUMENTS_PER_JOB = 8
@@ -72,7 +73,8 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
            display: Optional[str]) -> DocumentResult:
     try:
         with time_budget(settings.time_budget):
-            loaded = source if isinstance(source, LoadedDocument) else load_bytes(source, path)
+            # Standard input is read as its --stdin-filename says: a .docx or an old .doc piped in is read as one.
+            loaded = source if isinstance(source, LoadedDocument) else load_bytes(source, display or path)
             if display:
                 loaded.path = display
             findings = lint(loaded, rules, settings.lang)
@@ -90,7 +92,8 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
         keys = keys_of(loaded, findings, baseline_file.parent)
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
-    return _result(loaded, findings, tuple(keys) if settings.write_baseline else ())
+    source_lines = _source_lines(loaded.lines, findings) if settings.show_source else {}
+    return _result(loaded, findings, tuple(keys) if settings.write_baseline else (), source_lines)
 
 
 def _unchecked(path: str, problem: Problem) -> LoadedDocument:
@@ -98,7 +101,8 @@ def _unchecked(path: str, problem: Problem) -> LoadedDocument:
     return LoadedDocument(path, None, SourceMap(), problems=[problem])
 
 
-def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple) -> DocumentResult:
+def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple,
+            source_lines: Optional[dict[int, str]] = None) -> DocumentResult:
     document = loaded.document
     return DocumentResult(
         path=loaded.path,
@@ -108,7 +112,14 @@ def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tupl
         indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
         findings=tuple(findings),
         baseline_keys=baseline_keys,
+        readable=document is not None,
+        source=source_lines or {},
     )
+
+
+def _source_lines(lines: list[str], findings: list[Finding]) -> dict[int, str]:
+    """The text of each line a finding starts on (for --show-source)."""
+    return {f.line: lines[f.line - 1] for f in findings if f.has_lines and 0 < f.line <= len(lines)}
 
 
 def _apply_baseline(loaded, findings: list[Finding], keys: list, rules: RuleSet, settings: Settings) -> list[Finding]:
@@ -131,12 +142,12 @@ def _apply_baseline(loaded, findings: list[Finding], keys: list, rules: RuleSet,
 
 # Each worker process builds the rules once (or inherits them when forked).
 def iter_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int,
-                 stdin_filename: Optional[str] = None) -> Iterator[DocumentResult]:
-    """A result per path, in the order given."""
+                 stdin_filename: Optional[str] = None, stdin: Optional[bytes] = None) -> Iterator[DocumentResult]:
+    """A result per path, in the order given; `stdin` is what standard input held, when already read."""
     cache = ResultCache.for_run(settings, rules)
     if STDIN in names:
         # One byte past the limit tells that the input is too large, without reading all of it.
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        data = sys.stdin.buffer.read(settings.max_file_size + 1) if stdin is None else stdin
         display = stdin_filename or STDIN
         before, after = names[: names.index(STDIN)], names[names.index(STDIN) + 1:]
         yield from iter_results(before, rules, settings, jobs)
@@ -160,9 +171,9 @@ def _lost(path: str, rules: RuleSet, settings: Settings) -> DocumentResult:
     return _result(loaded, lint(loaded, rules, settings.lang), ())
 
 
-def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Iterator[DocumentResult]:
+def _progress(results: Iterable[DocumentResult], total: int, lang: str, show: bool) -> Iterator[DocumentResult]:
     """A progress bar on standard error, only when it is a terminal and there is more than one document."""
-    if total < 2 or not sys.stderr.isatty():
+    if not show or total < 2 or not sys.stderr.isatty():
         yield from results
         return
     import click
@@ -173,20 +184,68 @@ def _progress(results: Iterable[DocumentResult], total: int, lang: str) -> Itera
 
 
 def document_paths(paths: list[str], settings: Settings) -> list[str]:
-    """The documents a command covers: the files named and those found in directories, sorted, once each."""
-    return sorted(set(iter_paths(paths, settings.exclude, settings.base)))
+    """The documents a command covers: the files named and those found in directories, sorted, once each.
+    With `force-exclude`, files named explicitly are subject to `exclude` too (pre-commit names every file)."""
+    names = set(iter_paths(paths, settings.exclude, settings.base))
+    if settings.force_exclude and settings.exclude:
+        excluded = exclusion(settings.exclude, settings.base)
+        names = {name for name in names if name == STDIN or not _excluded_file(excluded, name)}
+    return sorted(names)
+
+
+def _excluded_file(excluded, name: str) -> bool:
+    """The file, or a directory it is in, matches an exclude pattern."""
+    if excluded(name, False):
+        return True
+    parent = os.path.dirname(os.path.normpath(name))
+    while parent and parent != os.path.dirname(parent):
+        if excluded(parent, True):
+            return True
+        parent = os.path.dirname(parent)
+    return False
+
+
+def _read_when_named(directory: str) -> list[str]:
+    """The text and Markdown files in a directory (not in hidden ones): read only when named."""
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith((".txt", ".md")))
+    return found
+
+
+def nothing_found(paths: list[str], settings: Settings) -> Optional[Text]:
+    """Why the paths named hold no document to check, or None when every one of them was a file left out by
+    --force-exclude (pre-commit naming only excluded files: nothing to do, and nothing wrong)."""
+    kinds = " ".join(DOCUMENT_SUFFIXES)
+    reasons = []
+    for path in paths:
+        if not os.path.isdir(path):
+            continue
+        named = _read_when_named(path)
+        note = Text("", "")
+        if named:
+            note = Text(f"；其中 {len(named)} 个 .txt/.md 文件只在直接指定时才读取，如 perflint check {named[0]}",
+                        f"; its {len(named)} .txt/.md file(s) are read only when named, e.g. perflint check {named[0]}")
+        reasons.append(Text(f"目录 {path} 中没有 {kinds} 文件{note.zh}", f"directory {path} holds no {kinds} file{note.en}"))
+    if not reasons:
+        return None
+    excluded = Text("（或已被 exclude 排除）", " (or they are excluded)") if settings.exclude else Text("", "")
+    return Text("没有检查任何文件：" + "；".join(r.zh for r in reasons) + excluded.zh,
+                "nothing was checked: " + "; ".join(r.en for r in reasons) + excluded.en)
 
 
 def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Optional[int] = None,
               stdin_filename: Optional[str] = None, rules: Optional[RuleSet] = None,
-              keys: Optional[list] = None) -> Outcome:
-    """Check and report every document; with `keys`, also collect their baseline keys into it."""
+              keys: Optional[list] = None, stdin: Optional[bytes] = None, progress: bool = True) -> Outcome:
+    """Check and report every document; with `keys`, also collect their baseline keys into it. `stdin` is
+    what standard input held, when it was read already (to be fixed first)."""
     rules = rules or active_rules(settings)
     settle_collector()
     names = document_paths(paths, settings)
     outcome = Outcome()
-    results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename)
-    for result in _progress(results, len(names), settings.lang):
+    results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename, stdin)
+    for result in _progress(results, len(names), settings.lang, progress):
         outcome.documents += 1
         outcome.failed = outcome.failed or fails(result.findings, settings.fail_on)
         if keys is not None:

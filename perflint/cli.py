@@ -1,4 +1,8 @@
-"""The command line (cli.md). Imports are deferred so `perflint --version` and hooks start fast."""
+"""The command line (cli.md). Imports are deferred so `perflint --version` and hooks start fast.
+
+Help, usage errors and messages are in Chinese by default and in English with `--lang en` (or the
+configuration's `lang`): see perflint/cli_support.py.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,35 @@ from typing import Optional
 
 import click
 
-from perflint import __version__
+from perflint import __version__, cli_text
+from perflint.cli_support import LANG_KEY, WORDS, Argument, Choice, Group, Option, PositiveInt, language
 from perflint.report import FORMATS, SUMMARIES
+from perflint.text import Text
 
 # pydantic looks for plugins among every installed distribution's entry points on first use (about
 # 50 ms of start-up); perflint uses none. A user who wants them can still set the variable.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-LANG = click.Choice(["zh", "en"])
-SEVERITY = click.Choice(["error", "warning", "info"])
+LANG = Choice(["zh", "en"])
+FAIL_ON = Choice(["error", "warning", "info", "never"])
+
+
+def option(*decls: str, help: Text, metavar: Optional[Text] = None, **kwargs):
+    """A click option whose help (and the name of its value) are in both languages."""
+    return click.option(*decls, cls=Option, help_text=help, metavar_text=metavar, **kwargs)
+
+
+def argument(name: str, metavar: Text, **kwargs):
+    return click.argument(name, cls=Argument, metavar_text=metavar, **kwargs)
+
+
+FILE = Text("文件", "FILE")
+RULES = Text("规则", "RULES")
+LANG_OPTION = option("--lang", type=LANG, help=Text("消息语言：zh（默认，或配置中的 lang）或 en",
+                                                     "Message language: zh (default, or the configuration's) or en"))
+CONFIG_OPTION = option("--config", metavar=FILE, help=Text("配置文件（默认从当前目录向上查找）",
+                                                           "Configuration file (default: found upwards from here)"))
+GROUP_LANG = "perflint.group-lang"  # ctx.meta: the --lang given before the command
 
 
 def _split(values: tuple[str, ...]) -> Optional[tuple[str, ...]]:
@@ -29,12 +53,26 @@ def _split(values: tuple[str, ...]) -> Optional[tuple[str, ...]]:
 
 
 def _settings(config: Optional[str], **overrides):
+    """The configuration found (or named), with the command line's values over it. A --lang given before
+    the command (`perflint --lang en check …`) counts as the command's own."""
     from perflint.config import load_settings
 
+    ctx = click.get_current_context(silent=True)
+    if overrides.get("lang") is None and ctx is not None:
+        overrides["lang"] = ctx.meta.get(GROUP_LANG)
     return load_settings(Path(config) if config else None).with_overrides(**overrides)
 
 
-class _Group(click.Group):
+def _remember_group_lang(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
+    ctx.meta[GROUP_LANG] = value
+
+
+def _say(ctx: click.Context, message: Text) -> None:
+    """A line for the user on standard error, in their language."""
+    click.echo(message.get(language(ctx)), err=True)
+
+
+class _Main(Group):
     """Exit status 2 with a one-line message for usage errors and for perflint's own bugs; a traceback
     only when PERFLINT_DEBUG is set."""
 
@@ -44,7 +82,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            click.echo(f"perflint: error: {exc}", err=True)
+            lang = language(ctx)
+            click.echo(f"perflint: {WORDS['error'].get(lang)}: {exc.message(lang)}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -55,111 +94,231 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("PERFLINT_DEBUG"):
                 raise
-            click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} "
-                       "(set PERFLINT_DEBUG=1 for details, and please report it)", err=True)
+            _say(ctx, Text(f"perflint: 内部错误: {type(exc).__name__}: {exc}（设置 PERFLINT_DEBUG=1 可查看详情，请报告此问题）",
+                           f"perflint: internal error: {type(exc).__name__}: {exc} "
+                           "(set PERFLINT_DEBUG=1 for details, and please report it)"))
             ctx.exit(2)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="perflint")
+@click.group(cls=_Main, help_text=cli_text.MAIN, epilog_text=cli_text.MAIN_EPILOG,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="perflint", cls=Option, help_text=WORDS["version"])
+@option("--lang", type=LANG, expose_value=False, callback=_remember_group_lang, help=Text(
+    "帮助和消息的语言：zh（默认，或配置中的 lang）或 en；也可写在命令之后",
+    "Language of help and messages: zh (default, or the configuration's) or en; may also follow the command"))
 def main() -> None:
-    """perflint：预算绩效目标文本检查工具 / a linter for budget performance documents."""
+    pass
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--statistics", is_flag=True, help="Instead of the findings: how many of each rule, most first.")
-@click.option("--summary", type=click.Choice(SUMMARIES),
-              help="Instead of the findings: a table per department, per file (worst first) or per rule.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
-@click.option("--exclude", multiple=True, help="Gitignore-style patterns not to walk into.")
-@click.option("--fix", is_flag=True, help="Apply the fixes that cannot change meaning, then report what is left.")
-@click.option("--diff", is_flag=True, help="Show what --fix would change, without changing anything.")
-@click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
-              help="Report only findings this baseline file does not record.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False),
-              help="Record today's findings in this baseline file (exit status 0).")
-@click.option("--lang", type=LANG, help="Message language (default zh, or the configuration's).")
-@click.option("--fail-on", type=SEVERITY, help="Lowest severity that makes the exit status 1 (default warning).")
-@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, slugs or categories.")
-@click.option("--ignore", multiple=True, help="Rules not to run.")
-@click.option("--framework", type=click.Choice(["auto", "2015", "2021"]), help="Indicator framework.")
-@click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
-@click.option("--stdin-filename", help="The name to report for a document read from standard input (-).")
-@click.option("--require-reason", is_flag=True, default=None, help="A suppression comment must give a reason.")
-@click.option("--no-cache", is_flag=True, envvar="PERFLINT_NO_CACHE",
-              help="Check every document afresh, without reading or writing the result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where results are kept (default .perflint_cache).")
-def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, baseline, write_baseline, lang, fail_on,
-          select, ignore, framework, config, stdin_filename, require_reason, no_cache, cache_dir) -> None:
-    """Check documents: files, directories (recursively) or - for standard input."""
-    from perflint.check import active_rules, open_output, run_check
+def _use_color(choice: str, stream) -> bool:
+    """--color always|never decide; auto colours a terminal unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+@main.command(help_text=cli_text.CHECK, epilog_text=cli_text.CHECK_EPILOG)
+@argument("paths", Text("[路径]...", "[PATH]..."), nargs=-1)
+@option("--format", "--output-format", "fmt", type=Choice(list(FORMATS)), default="text",
+        metavar=Text("格式", "FORMAT"),
+        help=Text(f"输出格式：{'、'.join(FORMATS)}（默认 text）", f"Output format: {', '.join(FORMATS)} (default text)"))
+@option("--output", "-o", metavar=FILE, help=Text("把报告写入此文件", "Write the report to this file"))
+@option("--statistics", is_flag=True,
+        help=Text("只输出每条规则的问题数（从多到少）", "Instead of the findings: how many of each rule, most first"))
+@option("--summary", type=Choice(SUMMARIES),
+        help=Text("只输出汇总表：按部门、按文件（得分最低在前）或按规则",
+                  "Instead of the findings: a table per department, per file (worst first) or per rule"))
+@option("--jobs", "-j", type=PositiveInt(), metavar=Text("N", "N"),
+        help=Text("并行进程数（默认为 CPU 数）", "Worker processes (default: the CPU count)"))
+@option("--exclude", multiple=True, metavar=Text("模式", "PATTERN"),
+        help=Text("不检查的路径（gitignore 写法），可重复", "Gitignore-style patterns not to check, repeatable"))
+@option("--force-exclude/--no-force-exclude", default=None,
+        help=Text("exclude 也适用于直接指定的文件（pre-commit 钩子默认开启）",
+                  "Apply exclude to files named on the command line too (on in the pre-commit hooks)"))
+@option("--fix", is_flag=True,
+        help=Text("应用不改变含义的修复，再报告剩余问题；对 - 把修复后的文本写到标准输出",
+                  "Apply the fixes that cannot change meaning, then report what is left; for -, write the fixed "
+                  "text to standard output"))
+@option("--diff", is_flag=True,
+        help=Text("显示 --fix 会做的改动（统一差异格式），不修改文件；有改动时退出状态为 1",
+                  "Show what --fix would change (a unified diff) without changing anything; exit status 1 when "
+                  "there is a change"))
+@option("--baseline", metavar=FILE,
+        help=Text("只报告此基线文件中没有记录的问题", "Report only findings this baseline file does not record"))
+@option("--write-baseline", metavar=FILE,
+        help=Text("把当前的问题记录到此基线文件（退出状态 0）", "Record today's findings in this baseline file (exit status 0)"))
+@LANG_OPTION
+@option("--fail-on", type=FAIL_ON,
+        help=Text("使退出状态为 1 的最低级别（默认 warning；never 表示从不）",
+                  "Lowest severity that makes the exit status 1 (default warning; never: none does)"))
+@option("--exit-zero", is_flag=True,
+        help=Text("即使有问题也以状态 0 退出（同 --fail-on never）",
+                  "Exit with status 0 even when there are findings (the same as --fail-on never)"))
+@option("--select", multiple=True, metavar=RULES,
+        help=Text("只运行这些规则：代码、代码前缀、名称或审核维度，逗号分隔或重复",
+                  "Rules to run: codes, code prefixes, slugs or categories, comma-separated or repeated"))
+@option("--extend-select", multiple=True, metavar=RULES,
+        help=Text("在已选规则之外再运行这些规则", "Rules to run in addition to those selected"))
+@option("--ignore", multiple=True, metavar=RULES, help=Text("不运行这些规则", "Rules not to run"))
+@option("--framework", type=Choice(["auto", "2015", "2021"]),
+        help=Text("指标体系：auto（按项目判断，默认）、2015 或 2021",
+                  "Indicator framework: auto (per project, default), 2015 or 2021"))
+@CONFIG_OPTION
+@option("--stdin-filename", metavar=Text("名称", "NAME"),
+        help=Text("标准输入（-）的文档在报告中使用的名称；其扩展名决定按何种格式读取",
+                  "The name to report for a document read from standard input (-); its suffix says how to read it"))
+@option("--require-reason", is_flag=True, default=None,
+        help=Text("抑制注释必须写明理由", "A suppression comment must give a reason"))
+@option("--color", type=Choice(["auto", "always", "never"]), default="auto",
+        help=Text("是否着色：auto（终端上着色，设置了 NO_COLOR 时不着色；默认）、always、never",
+                  "Colour: auto (on a terminal, unless NO_COLOR is set; default), always or never"))
+@option("--quiet", "-q", is_flag=True,
+        help=Text("只输出问题：不显示汇总行和进度条", "Print the findings only: no summary line, no progress bar"))
+@option("--no-progress", is_flag=True, help=Text("不显示进度条", "Do not show the progress bar"))
+@option("--show-source", is_flag=True,
+        help=Text("在每个问题下显示所在的源文本行，并标出位置", "Show the source line under each finding, with the span marked"))
+@option("--no-cache", is_flag=True, envvar="PERFLINT_NO_CACHE",
+        help=Text("不读也不写结果缓存，每个文档都重新检查（环境变量 PERFLINT_NO_CACHE）",
+                  "Check every document afresh, without reading or writing the result cache (PERFLINT_NO_CACHE)"))
+@option("--cache-dir", metavar=Text("目录", "DIR"),
+        help=Text("结果缓存所在目录（默认为配置文件旁或当前目录下的 .perflint_cache）",
+                  "Where results are kept (default .perflint_cache beside the configuration, or here)"))
+@click.pass_context
+def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exclude, fix, diff, baseline,
+          write_baseline, lang, fail_on, exit_zero, select, extend_select, ignore, framework, config, stdin_filename,
+          require_reason, color, quiet, no_progress, show_source, no_cache, cache_dir) -> None:
+    from perflint.check import active_rules, document_paths, nothing_found, run_check
     from perflint.errors import UsageError
+    from perflint.load import STDIN
     from perflint.report import reporter_class
     from perflint.report.base import ReportContext
 
-    settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-                         framework=framework, require_reason=require_reason, exclude=_split(exclude),
-                         baseline=Path(baseline) if baseline else None, write_baseline=Path(write_baseline) if write_baseline else None,
+    current = not paths  # no path: the current directory, its files named relative to it (docs/a.yaml)
+    paths = list(paths) or [os.curdir]
+    if diff and (fmt != "text" or output or statistics or summary):
+        raise UsageError(Text("--diff 只输出统一差异格式的改动，不能与 --format、--output、--statistics 或 --summary 同用",
+                              "--diff prints a unified diff only: it cannot be combined with --format, --output, "
+                              "--statistics or --summary"))
+    settings = _settings(config, lang=lang, fail_on="never" if exit_zero else fail_on, select=_split(select),
+                         ignore=_split(ignore), framework=framework, require_reason=require_reason,
+                         exclude=_split(exclude), force_exclude=force_exclude, show_source=show_source or None,
+                         baseline=Path(baseline) if baseline else None,
+                         write_baseline=Path(write_baseline) if write_baseline else None,
                          use_cache=not no_cache, cache_dir=Path(cache_dir) if cache_dir else None)
+    if extend_select:
+        settings = settings.with_overrides(select=settings.select + _split(extend_select))
+    ctx.meta[LANG_KEY] = settings.lang  # the configuration's language, now that it is read
     rules = active_rules(settings)
+    names = document_paths(paths, settings)
+    if current:
+        names = [os.path.relpath(name) for name in names]
+    if not names:
+        why = nothing_found(paths, settings)
+        if why is None:  # only files that --force-exclude leaves out: nothing to do
+            sys.exit(0)
+        raise UsageError(why)
+    stdin = None
     if fix or diff:
-        changed = _fix(list(paths), settings, rules, write=not diff)
+        changed, stdin = _fix(ctx, names, settings, rules, write=not diff, stdin_filename=stdin_filename, quiet=quiet)
         if diff:
             sys.exit(1 if changed else 0)
-    context = ReportContext(settings.lang, {a.rule.code: type(a.rule) for a in rules.active}, __version__)
+    binary = False
+    # With --fix, standard output holds the fixed standard input: the report goes to standard error (as ruff's).
+    stream = sys.stderr if fix and STDIN in names else sys.stdout
+    context = ReportContext(settings.lang, {a.rule.code: type(a.rule) for a in rules.active}, __version__,
+                            fail_on=settings.fail_on, color=output is None and _use_color(color, stream),
+                            show_source=show_source, quiet=quiet)
     if statistics or summary:
         if fmt not in ("text", "json"):
-            raise UsageError("--statistics and --summary print a table (text) or JSON (--format json)")
+            raise UsageError(Text("--statistics 和 --summary 输出表格（text）或 JSON（--format json）",
+                                  "--statistics and --summary print a table (text) or JSON (--format json)"))
         from perflint.report.summary import StatisticsReporter, SummaryReporter
 
         cls = StatisticsReporter if statistics else SummaryReporter
         extra = {} if statistics else {"by": summary}
         make = lambda out: cls(out, context, as_json=fmt == "json", **extra)  # noqa: E731
-        binary = False
     else:
         chosen = reporter_class(fmt)
         binary = chosen.binary
         if binary and output is None and sys.stdout.isatty():
-            raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
+            raise UsageError(Text(f"--format {fmt} 输出二进制文件，请用 --output 指定文件名",
+                                  f"--format {fmt} writes a binary file: name it with --output"))
         make = lambda out: chosen(out, context)  # noqa: E731
     keys: Optional[list] = [] if write_baseline else None
-    with open_output(output, binary) as out:
-        outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules, keys)
+    with _output(output, binary, stream) as out:
+        outcome = run_check(names, settings, make(out), jobs, stdin_filename, rules, keys, stdin,
+                            progress=not (quiet or no_progress))
     if write_baseline:
         from perflint.engine.baseline import write_baseline as write
 
         count = write(Path(write_baseline), keys)
-        click.echo(f"perflint: {count} finding(s) recorded in {write_baseline}", err=True)
+        if not quiet:
+            _say(ctx, Text(f"perflint：已把 {count} 个问题记录到 {write_baseline}",
+                           f"perflint: {count} finding(s) recorded in {write_baseline}"))
         sys.exit(0)
     sys.exit(1 if outcome.failed else 0)
 
 
-@main.command()
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache to remove (default .perflint_cache).")
-@click.option("--lang", type=LANG)
-@click.option("--config", type=click.Path(dir_okay=False))
-def clean(cache_dir, lang, config) -> None:
-    """Remove the result cache."""
-    from perflint.cache import clean as remove
+def _output(path: Optional[str], binary: bool, stream):
+    """Where the report goes: the file named by --output, else `stream` (standard output, or standard error
+    when standard output holds a fixed document)."""
+    from contextlib import nullcontext
 
-    settings = _settings(config, lang=lang, cache_dir=Path(cache_dir) if cache_dir else None)
-    removed = remove(settings)
-    zh = settings.lang == "zh"
-    if removed is None:
-        click.echo("没有缓存可删除" if zh else "no cache to remove", err=True)
-    else:
-        click.echo(f"已删除缓存 {removed}" if zh else f"removed the cache {removed}", err=True)
+    from perflint.check import open_output
+    from perflint.errors import UsageError, os_reason
+
+    if path is None:
+        return nullcontext(stream.buffer if binary else stream)
+    try:
+        return open_output(path, binary)
+    except OSError as exc:
+        reason = os_reason(exc)
+        raise UsageError(Text(f"无法写入 {path}：{reason.zh}", f"cannot write {path}: {reason.en}")) from exc
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", type=LANG)
-@click.option("--config", type=click.Path(dir_okay=False))
+def _fix(ctx, names: list[str], settings, rules, write: bool, stdin_filename: Optional[str],
+         quiet: bool) -> tuple[int, Optional[bytes]]:
+    """Fix every document (or, without `write`, print the diff of its fixes); standard input is fixed to
+    standard output. The number of documents changed, and what standard input held (fixed) when it was
+    among the names."""
+    from perflint.fix import NotWritten, fix_bytes, fix_file, write_atomically
+    from perflint.load import STDIN
+
+    files = edits = 0
+    stdin = None
+    for name in names:
+        if name == STDIN:
+            stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # past the limit, the check reports it
+            result = fix_bytes(stdin, stdin_filename or STDIN, rules, settings.lang)
+            if write:
+                stdin = result.after.encode("utf-8") if result.changed else stdin
+                sys.stdout.buffer.write(stdin)
+                sys.stdout.flush()
+        else:
+            result = fix_file(name, rules, settings.lang, settings.max_file_size)
+            if result.changed and write:
+                try:
+                    write_atomically(name, result.after)
+                except NotWritten as failure:  # one file that cannot be written does not stop the others
+                    _say(ctx, Text(f"perflint：{name}：{failure.reason.zh}", f"perflint: {name}: {failure.reason.en}"))
+                    continue
+        if not result.changed:
+            continue
+        files += 1
+        edits += result.applied
+        if not write:
+            click.echo(result.diff(), nl=False)
+    if write and files and not quiet and stdin is None:  # fixed standard input shows for itself
+        _say(ctx, Text(f"perflint：已在 {files} 个文件中修复 {edits} 处", f"perflint: fixed {edits} in {files} file(s)"))
+    return files, stdin
+
+
+@main.command(help_text=cli_text.RULES, epilog_text=cli_text.RULES_EPILOG)
+@option("--format", "fmt", type=Choice(["table", "json"]), default="table", help=Text("表格（默认）或 JSON",
+                                                                                      "A table (default) or JSON"))
+@LANG_OPTION
+@CONFIG_OPTION
 def rules(fmt, lang, config) -> None:
-    """List the rules: code, slug, category, default severity, summary."""
     from perflint.catalog_view import rules_json, rules_table
     from perflint.engine.registry import load_catalog
 
@@ -171,49 +330,23 @@ def rules(fmt, lang, config) -> None:
         click.echo(rules_table(catalog, settings.lang))
 
 
-def _fix(paths: list[str], settings, rules, write: bool) -> int:
-    """Fix (or, without `write`, print the diff of) every document; the number of files changed."""
-    from perflint.check import document_paths
-    from perflint.fix import NotWritten, fix_file, write_atomically
-    from perflint.load import STDIN
-
-    files = edits = 0
-    for name in document_paths(paths, settings):
-        if name == STDIN:  # standard input has no file to fix
-            continue
-        result = fix_file(name, rules, settings.lang, settings.max_file_size)
-        if not result.changed:
-            continue
-        if write:
-            try:
-                write_atomically(name, result.after)
-            except NotWritten as failure:  # one file that cannot be written does not stop the others
-                click.echo(f"perflint: {name}: {failure.reason.get(settings.lang)}", err=True)
-                continue
-        else:
-            click.echo(result.diff(), nl=False)
-        files += 1
-        edits += result.applied
-    if write and files:
-        message = (f"perflint: fixed {edits} in {files} file(s)" if settings.lang == "en"
-                   else f"perflint：已在 {files} 个文件中修复 {edits} 处")
-        click.echo(message, err=True)
-    return files
-
-
-@main.command()
-@click.argument("rule", required=False)
-@click.option("--sources", is_flag=True, help="List every document and practice the rules cite, instead of one rule.")
-@click.option("--lang", type=LANG)
-@click.option("--config", type=click.Path(dir_okay=False))
+@main.command(help_text=cli_text.EXPLAIN, epilog_text=cli_text.EXPLAIN_EPILOG)
+@argument("rule", Text("规则", "RULE"), required=False)
+@option("--sources", is_flag=True,
+        help=Text("列出规则所依据的全部文件和惯例，而不是说明一条规则",
+                  "List every document and practice the rules cite, instead of one rule"))
+@LANG_OPTION
+@CONFIG_OPTION
 def explain(rule, sources, lang, config) -> None:
-    """Show a rule's documentation (by code or slug), or with --sources the documents the rules rest on."""
     from perflint.catalog_view import explain_rule, explain_sources
     from perflint.engine.registry import load_catalog
-    from perflint.errors import UsageError
+    from perflint.errors import UsageError, did_you_mean
 
-    if sources == (rule is not None):
-        raise UsageError("give either a rule (code or slug) or --sources")
+    if sources and rule is not None:
+        raise UsageError(Text("请给出一条规则或者 --sources，不能同时给出", "give either a rule or --sources, not both"))
+    if not sources and rule is None:
+        raise UsageError(Text("缺少规则：请给出规则的代码或名称，或者 --sources",
+                              "missing RULE: give a rule's code or slug, or --sources"))
     settings = _settings(config, lang=lang)
     catalog = load_catalog(settings.plugins, settings.rules_dirs)
     if sources:
@@ -221,62 +354,91 @@ def explain(rule, sources, lang, config) -> None:
         return
     found = catalog.get(rule)
     if found is None:
-        raise UsageError(f"unknown rule {rule!r}")
+        hint = did_you_mean(rule.lower(), catalog.names())
+        raise UsageError(Text(f"没有规则“{rule}”{hint.zh}", f"unknown rule {rule!r}{hint.en}"))
     click.echo(explain_rule(found, settings.lang))
 
 
-@main.command("config")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--config", type=click.Path(dir_okay=False))
-def show_config(fmt, config) -> None:
-    """Show the effective settings and where each came from."""
+@main.command(help_text=cli_text.CLEAN, epilog_text=cli_text.CLEAN_EPILOG)
+@option("--cache-dir", metavar=Text("目录", "DIR"),
+        help=Text("要删除的缓存目录（默认为 .perflint_cache）", "The cache to remove (default .perflint_cache)"))
+@LANG_OPTION
+@CONFIG_OPTION
+@click.pass_context
+def clean(ctx, cache_dir, lang, config) -> None:
+    from perflint.cache import clean as remove
+
+    settings = _settings(config, lang=lang, cache_dir=Path(cache_dir) if cache_dir else None)
+    ctx.meta[LANG_KEY] = settings.lang
+    removed = remove(settings)
+    if removed is None:
+        _say(ctx, Text("perflint：没有缓存可删除", "perflint: no cache to remove"))
+    else:
+        _say(ctx, Text(f"perflint：已删除缓存 {removed}", f"perflint: removed the cache {removed}"))
+
+
+@main.command("config", help_text=cli_text.CONFIG, epilog_text=cli_text.CONFIG_EPILOG)
+@option("--format", "fmt", type=Choice(["table", "json"]), default="table", help=Text("表格（默认）或 JSON",
+                                                                                      "A table (default) or JSON"))
+@LANG_OPTION
+@CONFIG_OPTION
+def show_config(fmt, lang, config) -> None:
     from perflint.settings_view import settings_json, settings_table
 
-    settings = _settings(config)
+    settings = _settings(config, lang=lang)
     if fmt == "json":
         click.echo(json.dumps(settings_json(settings), ensure_ascii=False, indent=2))
     else:
-        click.echo(settings_table(settings))
+        click.echo(settings_table(settings, settings.lang))
 
 
-@main.command()
+@main.command(help_text=cli_text.SCHEMA, epilog_text=cli_text.SCHEMA_EPILOG)
 def schema() -> None:
-    """Print the JSON Schema of the document format (English and Chinese keys), for YAML editors."""
     from perflint.schema import document_schema
 
     click.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
 
 
-@main.command()
-@click.argument("path", type=click.Path(dir_okay=False), default="perflint-document.yaml")
-@click.option("--lang", type=LANG, default="zh", show_default=True, help="Key language of the template.")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path, lang, force) -> None:
-    """Write a commented template document to fill in (default: perflint-document.yaml)."""
-    from perflint.errors import UsageError
-    from perflint.template import template
+def _write_new(ctx, path: str, text: str, force: bool) -> None:
+    """Write a file perflint creates (a template, an import), refusing to overwrite one without --force."""
+    from perflint.errors import UsageError, os_reason
 
     target = Path(path)
     if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to overwrite it")
-    target.write_text(template(lang), encoding="utf-8")
-    click.echo(f"wrote {target}")
+        raise UsageError(Text(f"{target} 已存在；要覆盖请加 --force", f"{target} exists; use --force to overwrite it"))
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        reason = os_reason(exc)
+        raise UsageError(Text(f"无法写入 {target}：{reason.zh}", f"cannot write {target}: {reason.en}")) from exc
+    _say(ctx, Text(f"已写入 {target}", f"wrote {target}"))
 
 
-@main.command("import")
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the YAML here (default: standard output).")
-@click.option("--lang", type=LANG, default="zh", show_default=True, help="Key language of the YAML.")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-def import_document(path, output, lang, force) -> None:
-    """Convert a .txt/.md/.docx/.xlsx (or .yaml) document to the YAML format.
+@main.command(help_text=cli_text.INIT, epilog_text=cli_text.INIT_EPILOG, lang_is_message_language=False)
+@argument("path", Text("[文件]", "[FILE]"), default="perflint-document.yaml")
+@option("--lang", type=LANG, default="zh", help=Text("模板的字段名语言（默认 zh）", "Key language of the template (default "
+                                                                                 "zh)"))
+@option("--force", is_flag=True, help=Text("覆盖已有文件", "Overwrite an existing file"))
+@click.pass_context
+def init(ctx, path, lang, force) -> None:
+    from perflint.template import template
 
-    What could not be read with confidence is reported on standard error. The YAML is written whenever
-    a document was read, even one that lacks a required field; the exit status is 1 when the document
-    could not be read at all or an error was reported (a missing department, year or project name)."""
+    if path == "-":
+        click.echo(template(lang), nl=False)
+        return
+    _write_new(ctx, path, template(lang), force)
+
+
+@main.command("import", help_text=cli_text.IMPORT, epilog_text=cli_text.IMPORT_EPILOG, lang_is_message_language=False)
+@argument("path", FILE)
+@option("-o", "--output", metavar=FILE,
+        help=Text("把 YAML 写入此文件（默认标准输出）", "Write the YAML here (default: standard output)"))
+@option("--lang", type=LANG, default="zh", help=Text("YAML 的字段名语言（默认 zh）", "Key language of the YAML (default zh)"))
+@option("--force", is_flag=True, help=Text("覆盖已有的输出文件", "Overwrite an existing output file"))
+@click.pass_context
+def import_document(ctx, path, output, lang, force) -> None:
     from perflint.check import active_rules
     from perflint.engine.runner import fails, lint
-    from perflint.errors import UsageError
     from perflint.load import load_path
     from perflint.load.writer import to_yaml
     from perflint.report.text import text_line
@@ -290,22 +452,17 @@ def import_document(path, output, lang, force) -> None:
     if loaded.document is None:
         sys.exit(1)
     text = to_yaml(loaded.document, lang)
-    if output is None:
+    if output is None or output == "-":
         click.echo(text, nl=False)
     else:
-        target = Path(output)
-        if target.exists() and not force:
-            raise UsageError(f"{target} exists; use --force to overwrite it")
-        target.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {target}", err=True)
+        _write_new(ctx, output, text, force)
     if fails(reported, "error"):
         sys.exit(1)
 
 
-@main.command()
-@click.argument("texts", nargs=-1, required=True)
+@main.command(help_text=cli_text.VALUE, epilog_text=cli_text.VALUE_EPILOG)
+@argument("texts", Text("指标值...", "TEXT..."), nargs=-1, required=True)
 def value(texts) -> None:
-    """Show how 指标值 strings are read: one JSON object per input (- reads lines from standard input)."""
     from perflint.values import parse_value
 
     for text in texts:

@@ -4,7 +4,8 @@
 [tool.perflint]
 select = ["ALL"]            # codes, code prefixes, slugs or categories
 ignore = ["PF501"]
-fail-on = "warning"         # error | warning | info
+fail-on = "warning"         # error | warning | info | never
+force-exclude = false       # apply exclude to files named on the command line too (as pre-commit names them)
 lang = "zh"                 # zh | en
 framework = "auto"          # auto | 2015 | 2021
 rules-dirs = ["perflint_rules"]   # directories of extra rule modules
@@ -35,8 +36,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from perflint.engine.context import FRAMEWORKS
-from perflint.errors import UsageError
+from perflint.errors import UsageError, did_you_mean, os_reason
 from perflint.findings import Severity
+from perflint.text import Text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,6 +50,11 @@ COMMAND_LINE = "command line"
 DEFAULT = "default"
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in Severity)
+# What --fail-on accepts: a severity, or never (ruff's --exit-zero).
+FAIL_ON = (*SEVERITIES, "never")
+KEYS = ("select", "ignore", "plugins", "exclude", "force-exclude", "rules-dirs", "severity", "options", "fail-on",
+        "lang", "framework", "per-file-ignores", "max-file-size", "required-fields", "form-profile",
+        "require-reason", "time-budget", "cache-dir")
 
 
 @dataclass(frozen=True)
@@ -63,10 +70,14 @@ class Settings:
     plugins: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    # `exclude` also applies to files named on the command line (as pre-commit names them), not only
+    # to what a directory holds.
+    force_exclude: bool = False
     max_file_size: int = 10 * 1024 * 1024
     time_budget: float = 60.0  # seconds to check one document; past it the document is an error finding
     baseline: Optional[Path] = None  # command line only: accept the findings recorded there
     write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
+    show_source: bool = False  # command line only: each finding's results carry the source lines it is on
     require_reason: bool = False
     # Reuse the results of documents checked before. `perflint check` turns it on (unless --no-cache); a
     # program calling perflint gets no cache files written behind its back.
@@ -84,7 +95,7 @@ class Settings:
     def with_overrides(self, **overrides: Any) -> "Settings":
         """Command-line values win over the file's; None means "not given"."""
         given = {k: v for k, v in overrides.items() if v is not None}
-        _check_choice("fail-on", given.get("fail_on", self.fail_on), SEVERITIES)
+        _check_choice("fail-on", given.get("fail_on", self.fail_on), FAIL_ON)
         _check_choice("lang", given.get("lang", self.lang), LANGS)
         return replace(self, **given, origins={**self.origins, **{k: COMMAND_LINE for k in given}})
 
@@ -94,7 +105,9 @@ class Settings:
 
 def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> None:
     if value not in choices:
-        raise UsageError(f"configuration: {key} must be one of {', '.join(choices)}, not {value!r}")
+        hint = did_you_mean(str(value), choices)
+        raise UsageError(Text(f"配置项 {key} 应为 {'、'.join(choices)} 之一，而不是“{value}”{hint.zh}",
+                              f"configuration: {key} must be one of {', '.join(choices)}, not {value!r}{hint.en}"))
 
 
 def _strings(key: str, value: Any) -> tuple[str, ...]:
@@ -102,12 +115,18 @@ def _strings(key: str, value: Any) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise UsageError(f"configuration: {key} must be a list of strings")
+    raise UsageError(Text(f"配置项 {key} 应为字符串列表", f"configuration: {key} must be a list of strings"))
 
 
 def _table(key: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise UsageError(f"configuration: {key} must be a table")
+        raise UsageError(Text(f"配置项 {key} 应为表（[{key}]）", f"configuration: {key} must be a table"))
+    return value
+
+
+def _flag(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise UsageError(Text(f"配置项 {key} 应为 true 或 false", f"configuration: {key} must be true or false"))
     return value
 
 
@@ -141,7 +160,7 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
             values["options"] = {rule: dict(_table(f"options.{rule}", opts))
                                  for rule, opts in _table(key, value).items()}
         elif key == "fail-on":
-            _check_choice(key, value, SEVERITIES)
+            _check_choice(key, value, FAIL_ON)
             values["fail_on"] = value
         elif key == "lang":
             _check_choice(key, value, LANGS)
@@ -154,25 +173,28 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
                                           for pattern, selectors in _table(key, value).items()}
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise UsageError("configuration: max-file-size must be a positive number of bytes")
+                raise UsageError(Text("配置项 max-file-size 应为正整数（字节数）",
+                                      "configuration: max-file-size must be a positive number of bytes"))
             values["max_file_size"] = value
         elif key in ("required-fields", "form-profile"):
             values["required_fields"] = tuple(dict.fromkeys((*values.get("required_fields", ()),
                                                              *_required_fields(key, value))))
         elif key == "time-budget":
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < 86400:
-                raise UsageError("configuration: time-budget must be a number of seconds between 0 and 86400")
+                raise UsageError(Text("配置项 time-budget 应为 0 到 86400 之间的秒数",
+                                      "configuration: time-budget must be a number of seconds between 0 and 86400"))
             values["time_budget"] = float(value)
         elif key == "cache-dir":
             if not isinstance(value, str) or not value:
-                raise UsageError("configuration: cache-dir must be a directory name")
+                raise UsageError(Text("配置项 cache-dir 应为目录名", "configuration: cache-dir must be a directory name"))
             values["cache_dir"] = base / value
-        elif key == "require-reason":
-            if not isinstance(value, bool):
-                raise UsageError("configuration: require-reason must be true or false")
-            values["require_reason"] = value
+        elif key in ("require-reason", "force-exclude"):
+            values[key.replace("-", "_")] = _flag(key, value)
         else:
-            raise UsageError(f"configuration {path or ''}: unknown key {key!r}")
+            hint = did_you_mean(key, KEYS)
+            where = f" {path}" if path else ""
+            raise UsageError(Text(f"配置文件{where}中有未知的配置项“{key}”{hint.zh}",
+                                  f"configuration{where}: unknown key {key!r}{hint.en}"))
     origin = str(path) if path else DEFAULT
     values["origins"] = {name: origin for name in values if name != "path"}
     return Settings(**values)
@@ -182,8 +204,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"cannot read configuration {path}: {exc}") from exc
+    except OSError as exc:
+        reason = os_reason(exc)
+        raise UsageError(Text(f"无法读取配置文件 {path}：{reason.zh}",
+                              f"cannot read configuration {path}: {reason.en}")) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(Text(f"配置文件 {path} 不是有效的 TOML：{exc}",
+                              f"configuration {path} is not valid TOML: {exc}")) from exc
 
 
 def _perflint_table(path: Path) -> Optional[dict[str, Any]]:
@@ -208,6 +235,21 @@ def load_settings(config: Optional[Path] = None, start: Optional[Path] = None) -
     if path is None:
         return Settings()
     if not path.is_file():
-        raise UsageError(f"configuration file {path} does not exist")
+        raise UsageError(Text(f"配置文件 {path} 不存在", f"configuration file {path} does not exist"))
     table = _perflint_table(path)
     return parse_settings(table or {}, path)
+
+
+def preferred_lang(config: Optional[Path] = None, given: Optional[str] = None) -> str:
+    """The language for help and for errors met before the settings are read: the one given on the
+    command line, else the configuration's (read leniently: the error being reported may be in it),
+    else Chinese."""
+    if given in LANGS:
+        return given
+    try:
+        path = config if config is not None else find_config(Path.cwd())
+        table = _perflint_table(path) if path is not None and path.is_file() else None
+    except UsageError:
+        return "zh"
+    lang = (table or {}).get("lang")
+    return lang if lang in LANGS else "zh"

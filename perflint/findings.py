@@ -28,6 +28,10 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return _RANK[self]
 
+    def fails(self, fail_on: str) -> bool:
+        """Whether a finding of this severity fails a run with this --fail-on (`never`: none does)."""
+        return fail_on != "never" and self.rank >= Severity(fail_on).rank
+
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 

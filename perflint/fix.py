@@ -20,7 +20,7 @@ import yaml
 from perflint.engine.configure import RuleSet
 from perflint.engine.runner import lint
 from perflint.findings import Finding, Replacement, Severity
-from perflint.load import load_bytes, load_path
+from perflint.load import STDIN, load_bytes, load_path
 from perflint.text import Text
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
@@ -81,7 +81,19 @@ def _unfixable(findings: list[Finding]) -> bool:
 def fix_file(path: str, rules: RuleSet, lang: str, max_size: int) -> FixResult:
     if not path.lower().endswith(FIXABLE_SUFFIXES):
         return FixResult(path, "", "", 0)
-    loaded = load_path(path, max_size=max_size)
+    return _fix_loaded(load_path(path, max_size=max_size), rules, lang)
+
+
+def fix_bytes(data: bytes, path: str, rules: RuleSet, lang: str) -> FixResult:
+    """Fix a document given as bytes (standard input); `path` names it, and its suffix says how to read it
+    (YAML unless it names another form, which is not fixed)."""
+    if path != STDIN and not path.lower().endswith(FIXABLE_SUFFIXES):
+        return FixResult(path, "", "", 0)
+    return _fix_loaded(load_bytes(data, path), rules, lang)
+
+
+def _fix_loaded(loaded, rules: RuleSet, lang: str) -> FixResult:
+    path = loaded.path
     findings = lint(loaded, rules, lang)
     # Legacy encodings are left alone too: writing them back as UTF-8 would change every byte.
     if loaded.document is None or loaded.text is None or _unfixable(findings) or loaded.problems:

@@ -1,13 +1,23 @@
-"""`perflint config`: the effective settings, each with where it came from."""
+"""`perflint config`: the effective settings, each with where it came from.
+
+The JSON keeps machine words (`default`, `command line`); the table is in the user's language."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from perflint.config import Settings
+from perflint.config import COMMAND_LINE, DEFAULT, Settings
+from perflint.text import Text
 
-_FIELDS = ("select", "ignore", "severity", "options", "per_file_ignores", "exclude", "fail_on", "lang",
-           "framework", "rules_dirs", "plugins", "require_reason", "max_file_size")
+_FIELDS = ("select", "ignore", "severity", "options", "per_file_ignores", "exclude", "force_exclude", "fail_on",
+           "lang", "framework", "rules_dirs", "plugins", "require_reason", "required_fields", "max_file_size")
+_WORDS = {
+    "file": Text("配置文件", "configuration file"),
+    "none": Text("（未找到）", "(none found)"),
+    "headers": Text("配置项\t值\t来源", "setting\tvalue\tsource"),
+    DEFAULT: Text("默认值", "default"),
+    COMMAND_LINE: Text("命令行", "command line"),
+}
 
 
 def _plain(value: Any) -> Any:
@@ -28,13 +38,20 @@ def settings_json(settings: Settings) -> dict[str, Any]:
     }
 
 
-def settings_table(settings: Settings) -> str:
+def settings_table(settings: Settings, lang: str = "zh") -> str:
     from tabulate import tabulate
 
     data = settings_json(settings)
-    rows = [(name, _show(entry["value"]), entry["source"]) for name, entry in data["settings"].items()]
-    header = f"configuration file: {data['file'] or '(none found)'}"
-    return header + "\n" + tabulate(rows, headers=("setting", "value", "source"), tablefmt="simple")
+    rows = [(name, _show(entry["value"]), _source(entry["source"], lang))
+            for name, entry in data["settings"].items()]
+    header = f"{_WORDS['file'].get(lang)}: {data['file'] or _WORDS['none'].get(lang)}"
+    headers = _WORDS["headers"].get(lang).split("\t")
+    return header + "\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
+def _source(source: str, lang: str) -> str:
+    word = _WORDS.get(source)
+    return word.get(lang) if word is not None else source
 
 
 def _show(value: Any) -> str:

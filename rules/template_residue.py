@@ -1,7 +1,8 @@
 from perflint.engine.rule import Category, Rule, RuleDoc, Text
 from perflint.findings import Severity
 from perflint.analysis.reading import indicators, text
-from perflint.analysis.value_text import quote, residue
+from perflint.analysis.value_text import instruction, quote, residue
+from perflint.load.model import Indicator, Node, aliases
 
 # The fields checked, and whether a cell holding only a dash, slash or dots counts as residue there.
 # Such a description is a common way to leave an optional cell blank; a name or value is not optional.
@@ -10,6 +11,28 @@ _FIELDS = (
     ("name", Text("三级指标名称", "indicator name"), True),
     ("description", Text("指标描述", "indicator description"), False),
 )
+_INDICATOR_CELLS = frozenset(field for field, _, _ in _FIELDS)
+
+
+def _other_text(node: Node):
+    """(pointer, text, label) of every text in the document outside the indicator cells above, where a
+    template's instructions (请填写部门全称, FILL IN the project name) are residue too."""
+    for name in type(node).model_fields:
+        if isinstance(node, Indicator) and name in _INDICATOR_CELLS:
+            continue
+        value = getattr(node, name)
+        labels = aliases(type(node), name)
+        label = Text(labels[1] if len(labels) > 1 else labels[0], labels[0].replace("_", " "))
+        if isinstance(value, str):
+            yield node.at(name), value, label
+        elif isinstance(value, Node):
+            yield from _other_text(value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    yield f"{node.at(name)}/{i}", item, label
+                elif isinstance(item, Node):
+                    yield from _other_text(item)
 
 
 class TemplateResidue(Rule):
@@ -56,3 +79,7 @@ class TemplateResidue(Rule):
                     yield self.hit(indicator.at(field), "whole", field=label, cell=quote(cell))
                 else:
                     yield self.hit(indicator.at(field), field=label, cell=quote(cell), found=found)
+        for pointer, cell, label in _other_text(document):
+            found = instruction(cell)
+            if found is not None:
+                yield self.hit(pointer, field=label, cell=quote(cell), found=found)

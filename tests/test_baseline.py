@@ -59,6 +59,8 @@ def test_a_broken_baseline_is_a_usage_error(tmp_path):
     bad = tmp_path / "baseline.json"
     bad.write_text("{not json", encoding="utf-8")
     result = run("check", SEED, "--baseline", bad)
+    assert result.exit_code == 2 and "无法读取基线文件" in result.output
+    result = run("check", SEED, "--baseline", bad, "--lang", "en")
     assert result.exit_code == 2 and "cannot read baseline" in result.output
 
 

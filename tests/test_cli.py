@@ -206,20 +206,28 @@ def test_perflint_toml_and_explicit_config(tmp_path):
     assert result.exit_code == 0 and "PF201" in result.output and "PF501" not in result.output
 
 
-@pytest.mark.parametrize("body, complaint", [
-    ('[tool.perflint]\nselcet = ["PF201"]\n', "unknown key 'selcet'"),
-    ('[tool.perflint]\nselect = ["PF999"]\n', "PF999"),
-    ('[tool.perflint]\nfail-on = "fatal"\n', "fail-on"),
-    ('[tool.perflint.options.satisfaction-too-low]\nfloor = "high"\n', "satisfaction-too-low.floor"),
-    ('[tool.perflint.options.satisfaction-too-low]\nceiling = 90\n', "no option 'ceiling'"),
-    ('[tool.perflint.severity]\nno-such-rule = "error"\n', "no-such-rule"),
-    ('[tool.perflint\n', "cannot read configuration"),
+@pytest.mark.parametrize("body, complaint, chinese", [
+    ('[tool.perflint]\nselcet = ["PF201"]\n', "unknown key 'selcet'; did you mean 'select'?",
+     "未知的配置项“selcet”；是否应为“select”？"),
+    ('[tool.perflint]\nselect = ["PF999"]\n', "PF999", "“PF999”不是规则代码"),
+    ('[tool.perflint]\nselect = ["vauge-target"]\n', "did you mean 'vague-target'?", "是否应为“vague-target”？"),
+    ('[tool.perflint]\nfail-on = "fatal"\n', "fail-on", "配置项 fail-on 应为 info、warning、error、never 之一"),
+    ('[tool.perflint.options.satisfaction-too-low]\nfloor = "high"\n', "satisfaction-too-low.floor",
+     "应为数字（如 80），而不是 \"high\""),
+    ('[tool.perflint.options.satisfaction-too-low]\nceiling = 90\n', "no option 'ceiling'", "“ceiling”不是该规则的选项"),
+    ('[tool.perflint.severity]\nno-such-rule = "error"\n', "no-such-rule", "“no-such-rule”不是已知的规则"),
+    ('[tool.perflint.severity]\nvague-targte = "error"\n', "did you mean 'vague-target'?", "是否应为“vague-target”？"),
+    ('[tool.perflint\n', "is not valid TOML", "不是有效的 TOML"),
 ])
-def test_bad_configuration_exits_2_and_names_the_problem(tmp_path, body, complaint):
+def test_bad_configuration_exits_2_and_names_the_problem(tmp_path, body, complaint, chinese):
+    """In English with --lang en; in Chinese by default (issue 13, point 12), with a "did you mean"."""
     config = write_config(tmp_path, body)
-    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config), "--lang", "en"])
     assert result.exit_code == 2
     assert complaint in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
+    assert result.exit_code == 2 and result.output.startswith("perflint: 错误: ")
+    assert chinese in result.output, result.output
 
 
 def test_a_rules_directory_named_in_the_configuration(tmp_path):

@@ -54,6 +54,7 @@ class _UnitAlias:
 class _Lexicon:
     residue_anywhere: tuple[re.Pattern, ...]
     residue_whole: tuple[re.Pattern, ...]
+    instructions: tuple[re.Pattern, ...]
     sentence_verbs: re.Pattern
     percent_names: tuple[str, ...]
     unit_hints: tuple[tuple[str, tuple[str, ...]], ...]  # longest ending first
@@ -90,8 +91,9 @@ def lexicon() -> _Lexicon:
         if lookup(alias["standard"]) is None:
             raise ValueError(f"value_lexicon.yaml: {alias['standard']!r} is not in the unit table")
     return _Lexicon(
-        residue_anywhere=tuple(re.compile(p) for p in residue["anywhere"]),
+        residue_anywhere=tuple(re.compile(p) for p in (*residue["anywhere"], *residue["instructions"])),
         residue_whole=tuple(re.compile(p) for p in residue["whole_cell"]),
+        instructions=tuple(re.compile(p) for p in residue["instructions"]),
         sentence_verbs=re.compile(_alternation(data["sentence_verbs"])),
         percent_names=tuple(data["percent_names"]),
         unit_hints=tuple(sorted(hints.items(), key=lambda kv: -len(kv[0]))),
@@ -157,6 +159,15 @@ def residue(cell: Optional[str], whole_cell: bool) -> Optional[str]:
         return cell
     for pattern in vocab.residue_anywhere:
         match = pattern.search(cell)
+        if match:
+            return match.group(0)
+    return None
+
+
+def instruction(cell: Optional[str]) -> Optional[str]:
+    """A template's instruction left in any text (请填写, 请根据实际情况填写, FILL IN …), or None."""
+    for pattern in lexicon().instructions:
+        match = pattern.search(text(cell))
         if match:
             return match.group(0)
     return None

@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from typing import Iterable
 
-from perflint.errors import UsageError
+from perflint.errors import UsageError, os_reason
 from perflint.findings import Finding
 from perflint.load.document import LoadedDocument
+from perflint.text import Text
 
 FORMAT_VERSION = 1
 _VALUE_LIMIT = 200  # characters of the value kept in a key: enough to tell values apart
@@ -91,8 +92,10 @@ def _read(path: Path, mtime: float) -> dict[str, Counter]:
             key = Key(_kept_path(entry["path"], path.parent), entry["code"], entry["pointer"], entry["value"])
             by_path.setdefault(key.path, Counter())[key] += int(entry.get("count", 1))
         return by_path
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise UsageError(f"cannot read baseline {path}: {exc}") from exc
+    except OSError as exc:
+        raise _unreadable(path, os_reason(exc)) from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise _unreadable(path, Text(f"格式不对（{exc}）", f"not a baseline file ({exc})")) from exc
 
 
 def read_baseline(path: Path) -> dict[str, Counter]:
@@ -100,7 +103,11 @@ def read_baseline(path: Path) -> dict[str, Counter]:
     try:
         return _read(path.resolve(), path.stat().st_mtime)
     except OSError as exc:
-        raise UsageError(f"cannot read baseline {path}: {exc}") from exc
+        raise _unreadable(path, os_reason(exc)) from exc
+
+
+def _unreadable(path: Path, reason: Text) -> UsageError:
+    return UsageError(Text(f"无法读取基线文件 {path}：{reason.zh}", f"cannot read baseline {path}: {reason.en}"))
 
 
 def subtract(findings: list[Finding], keys: list[Key], accepted: Counter) -> tuple[list[Finding], list[Key]]:

@@ -12,8 +12,9 @@ from perflint.config import Settings
 from perflint.engine.context import Context
 from perflint.engine.registry import Catalog
 from perflint.engine.rule import Rule
-from perflint.errors import UsageError
+from perflint.errors import UsageError, did_you_mean
 from perflint.findings import Severity
+from perflint.text import Text
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,35 @@ def _coerce(rule: type[Rule], name: str, value: Any) -> Any:
             return value
     except InvalidOperation:
         pass
-    raise UsageError(f"configuration: option {rule.slug}.{name} must be like {default!r}, not {value!r}")
+    kind = _KIND.get(type(default), Text("", ""))
+    raise UsageError(Text(f"配置项 options.{rule.slug}.{name} 应为{kind.zh}（如 {_shown(default)}），而不是 {_shown(value)}",
+                          f"configuration: option {rule.slug}.{name} must be {kind.en}(like {_shown(default)}), "
+                          f"not {_shown(value)}"))
+
+
+# How an option's expected value is described; the example beside it is the option's default.
+_KIND = {bool: Text("true 或 false", "true or false "), Decimal: Text("数字", "a number "),
+         int: Text("整数", "a whole number "), str: Text("文本", "text "), list: Text("列表", "a list "),
+         tuple: Text("列表", "a list ")}
+
+
+def _shown(value: Any) -> str:
+    """A value as it is written in TOML: 80, "text", true, ["a", "b"]."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (Decimal, int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return f'"{value}"'
 
 
 def _rule_named(catalog: Catalog, name: str, table: str) -> type[Rule]:
     rule = catalog.get(name)
     if rule is None:
-        raise UsageError(f"configuration: {table} names unknown rule {name!r}")
+        hint = did_you_mean(name.lower(), catalog.names())
+        raise UsageError(Text(f"配置项 {table} 中的“{name}”不是已知的规则{hint.zh}",
+                              f"configuration: {table} names unknown rule {name!r}{hint.en}"))
     return rule
 
 
@@ -102,8 +125,12 @@ def configure(catalog: Catalog, settings: Settings) -> RuleSet:
         rule = _rule_named(catalog, name, "options")
         for option, value in values.items():
             if option not in rule.options:
-                known = ", ".join(rule.options) or "none"
-                raise UsageError(f"configuration: rule {rule.slug} has no option {option!r} (options: {known})")
+                known = ", ".join(rule.options)
+                hint = did_you_mean(option, rule.options)
+                raise UsageError(Text(f"配置项 options.{rule.slug} 中的“{option}”不是该规则的选项"
+                                      f"（{'可用选项：' + known if known else '该规则没有选项'}）{hint.zh}",
+                                      f"configuration: rule {rule.slug} has no option {option!r} "
+                                      f"(options: {known or 'none'}){hint.en}"))
             options.setdefault(rule.code, {})[option] = _coerce(rule, option, value)
     active = []
     for rule in catalog:

@@ -101,10 +101,13 @@ class Rule:
         return {name: opt.default for name, opt in cls.options.items()}
 
 
-def iter_rule_classes(namespace: dict[str, Any]) -> Iterator[type[Rule]]:
-    """The concrete rules defined in a module's namespace (not those it merely imports)."""
+def iter_rule_classes(namespace: dict[str, Any], include_submodules: bool = False) -> Iterator[type[Rule]]:
+    """The concrete rules defined in a module's namespace (not those it merely imports), or with
+    `include_submodules` also those it imports from its own submodules (a plugin package's
+    `from .titles import TitleRequired`)."""
     module = namespace.get("__name__")
     for value in namespace.values():
-        if (isinstance(value, type) and issubclass(value, Rule) and value is not Rule
-                and value.__module__ == module and "code" in vars(value)):
+        if not (isinstance(value, type) and issubclass(value, Rule) and value is not Rule and "code" in vars(value)):
+            continue
+        if value.__module__ == module or (include_submodules and value.__module__.startswith(f"{module}.")):
             yield value

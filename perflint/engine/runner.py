@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Iterable, Optional
 
 from perflint.analysis.facts import Facts
 from perflint.engine.configure import ActiveRule, RuleSet
 from perflint.engine.suppress import Directive, apply, parse_directives
 from perflint.engine.rule import Hit
 from perflint.text import Text
-from perflint.findings import Finding, Replacement, Severity
+from perflint.findings import Finding, Replacement
 from perflint.load.document import LoadedDocument
+from perflint.load.model import Document, Node, aliases, field_type, shape
 from perflint.location import Location
 
 CRASH = "rule-crashed"
@@ -39,10 +40,35 @@ def _replacements(loaded: LoadedDocument, hit: Hit) -> tuple[Replacement, ...]:
     return tuple(Replacement(w.line, w.column, w.end_line, w.end_column, e.old, e.new) for w, e in spans)
 
 
+def field_label(pointer: str) -> Optional[Text]:
+    """The field a JSON Pointer ends at, named for a Chinese reader by its form label and for an English one
+    by its key (`/projects/0/budget/total` → 预算数（total） / total); None past the model (a dict's key)."""
+    model: Any = Document
+    owner, name = None, ""
+    for part in pointer.split("/")[1:]:
+        if part.isdigit() and name:  # an item of the list just named
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        owner, name = model, part
+        kind, item = shape(field_type(model, part))
+        nested = item if kind in (list, dict) else kind
+        model = nested if isinstance(nested, type) and issubclass(nested, Node) else None
+    if owner is None:
+        return None
+    labels = aliases(owner, name)
+    return Text(f"{labels[1]}（{name}）" if len(labels) > 1 else name, name)
+
+
 def _input_findings(loaded: LoadedDocument, by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:
     for problem in loaded.problems:
         where = problem.location or loaded.source.value(problem.pointer)
-        yield _finding(loaded, by_slug[problem.rule], where, problem.pointer, problem.message, problem.args, lang)
+        args = problem.args
+        if "field" in args:  # the loaders name fields by their English keys
+            label = field_label(problem.pointer)
+            if label is not None:
+                args = {**args, "field": label}
+        yield _finding(loaded, by_slug[problem.rule], where, problem.pointer, problem.message, args, lang)
 
 
 def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, ActiveRule],
@@ -98,5 +124,4 @@ def lint(loaded: LoadedDocument, rules: RuleSet, lang: str = "zh") -> list[Findi
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
-    threshold = Severity(fail_on).rank
-    return any(f.severity.rank >= threshold for f in findings)
+    return any(f.severity.fails(fail_on) for f in findings)

@@ -34,7 +34,7 @@ def iter_paths(paths: list[str], exclude: tuple[str, ...] = (), base: Optional[P
     """Each file named, and every document in each directory named (recursively, sorted), except
     hidden directories and what the gitignore-style `exclude` patterns (relative to `base`) match.
     A file named explicitly is always checked."""
-    excluded = _exclusion(exclude, base or Path.cwd())
+    excluded = exclusion(exclude, base or Path.cwd())
     for name in paths:
         if name != STDIN and os.path.isdir(name):
             found = []
@@ -48,7 +48,7 @@ def iter_paths(paths: list[str], exclude: tuple[str, ...] = (), base: Optional[P
             yield name
 
 
-def _exclusion(patterns: tuple[str, ...], base: Path):
+def exclusion(patterns: tuple[str, ...], base: Path):
     if not patterns:
         return lambda path, is_dir: False
     from pathspec import GitIgnoreSpec

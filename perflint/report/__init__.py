@@ -13,6 +13,7 @@ FORMATS = {
     "json": "perflint.report.json:JsonReporter",
     "jsonl": "perflint.report.jsonl:JsonLinesReporter",
     "github": "perflint.report.github:GithubReporter",
+    "gitlab": "perflint.report.gitlab:GitlabReporter",
     "csv": "perflint.report.csv:CsvReporter",
     "sarif": "perflint.report.sarif:SarifReporter",
     "junit": "perflint.report.junit:JunitReporter",

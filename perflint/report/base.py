@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any, ClassVar, Mapping, Optional
 
 from perflint.findings import Finding, Severity
@@ -21,13 +21,20 @@ class DocumentResult:
     indicators: int
     findings: tuple[Finding, ...]
     baseline_keys: tuple = ()  # with --write-baseline: each finding's key (perflint.engine.baseline.Key)
+    # False when nothing could be read (a missing file, an old .doc, an empty workbook, broken YAML): such a
+    # document has no quality score and is counted apart, never ranked above documents that were read.
+    readable: bool = True
+    source: Mapping[int, str] = field(default_factory=dict)  # with --show-source: line number → its text
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
 
     @property
-    def score(self) -> int:
-        """0–100, for ranking submissions: 100 − 10 per error − 3 per warning − 1 per info."""
+    def score(self) -> Optional[int]:
+        """0–100, for ranking submissions: 100 − 10 per error − 3 per warning − 1 per info; None for a
+        document that could not be read."""
+        if not self.readable:
+            return None
         return max(0, 100 - sum(PENALTY[f.severity] for f in self.findings))
 
 
@@ -36,6 +43,10 @@ class ReportContext:
     lang: str
     rules: Mapping[str, Any]  # code → rule class, for formats that describe the rules
     version: str
+    fail_on: str = "warning"  # the lowest severity that fails the run (junit marks only those as failures)
+    color: bool = False  # the text format may colour severities, codes and paths
+    show_source: bool = False  # the text format shows each finding's line with a caret under it
+    quiet: bool = False  # the text format prints the findings only, without the closing summary
 
 
 class Reporter:

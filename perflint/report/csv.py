@@ -1,4 +1,7 @@
-"""`--format csv`: UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly."""
+"""`--format csv`: UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly.
+
+The column headers are the JSON keys whatever `--lang` is: scripts read them (the xlsx report is the
+one with headers for people)."""
 
 from __future__ import annotations
 
@@ -6,10 +9,7 @@ import csv
 
 from perflint.report.base import DocumentResult, Reporter
 
-_HEADERS = {
-    "zh": ("文件", "部门", "位置", "行", "列", "代码", "规则", "级别", "问题", "字段"),
-    "en": ("path", "department", "label", "line", "column", "code", "rule", "severity", "message", "pointer"),
-}
+HEADERS = ("path", "department", "label", "line", "column", "code", "rule", "severity", "message", "pointer")
 
 
 class CsvReporter(Reporter):
@@ -17,7 +17,7 @@ class CsvReporter(Reporter):
         super().__init__(out, context)
         out.write("\ufeff")
         self.writer = csv.writer(out)
-        self.writer.writerow(_HEADERS[context.lang])
+        self.writer.writerow(HEADERS)
 
     def document(self, result: DocumentResult) -> None:
         for f in result.findings:

@@ -61,7 +61,8 @@ class HtmlReporter(Reporter):
         self.out.write("]</script>\n")
         self.out.write(f'<script type="application/json" id="perflint-meta">{_json(meta)}</script>\n')
         self.out.write(self._rule_docs())
-        note = self.text["score_note"].format(**{s.value: PENALTY[s] for s in _SEVERITIES})
+        note = self.text["score_note"].format(**{s.value: PENALTY[s] for s in _SEVERITIES}) + " " + \
+            self.text["unreadable_note"]
         self.out.write(f"<footer><p>{escape(note)}</p></footer>\n</main>\n")
         self.out.write(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
 

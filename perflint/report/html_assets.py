@@ -31,6 +31,7 @@ TEXT = {
         "in_report": "本报告中 {n} 处", "show_rule": "查看这些问题",
         "score_note": "得分 = 100 − {error} × 错误 − {warning} × 警告 − {info} × 提示，最低为 0。",
         "noscript": "本报告的图表和表格需要启用 JavaScript 才能显示。",
+        "unreadable": "无法读取", "unreadable_note": "无法读取的文件没有得分，不计入平均得分。",
     },
     "en": {
         "title": "Budget performance document review",
@@ -52,6 +53,8 @@ TEXT = {
         "in_report": "{n} in this report", "show_rule": "show these findings",
         "score_note": "Score = 100 − {error} × errors − {warning} × warnings − {info} × info, never below 0.",
         "noscript": "The charts and tables of this report need JavaScript.",
+        "unreadable": "Unreadable", "unreadable_note": "A document that could not be read has no score and is not "
+                                                      "in the mean.",
     },
 }
 
@@ -161,8 +164,8 @@ footer { color: #5d6d7e; font-size: 12px; margin-top: 24px; }
 @media print { .filters, .pager { display: none; } }
 """
 
-# Reads #perflint-data (one array per document: path, department, score, findings as [line, column,
-# label, code, severity index, message, pointer]) and #perflint-meta.
+# Reads #perflint-data (one array per document: path, department, score (null when the document could not
+# be read), findings as [line, column, label, code, severity index, message, pointer]) and #perflint-meta.
 # Filter state lives in the fragment as "#?dept=…&rule=…&sev=…&file=…&q=…", so a filtered view can
 # be bookmarked or sent on; other fragments are the rule anchors and leave the filters alone.
 SCRIPT = r"""
@@ -182,12 +185,16 @@ SCRIPT = r"""
       rule.counts[f[4]]++;
       rows.push({doc: doc, place: f[2] || f[0] + ":" + f[1], code: f[3], sev: f[4], msg: f[5], ptr: f[6]});
     });
-    var dep = depts[doc.dept] || (depts[doc.dept] = {name: doc.dept, docs: 0, sum: 0, low: 100, counts: [0, 0, 0]});
-    dep.docs++; dep.sum += doc.score; dep.low = Math.min(dep.low, doc.score);
+    var dep = depts[doc.dept] ||
+      (depts[doc.dept] = {name: doc.dept, docs: 0, scored: 0, sum: 0, low: 100, counts: [0, 0, 0]});
+    dep.docs++;
+    if (doc.score !== null) { dep.scored++; dep.sum += doc.score; dep.low = Math.min(dep.low, doc.score); }
     for (var s = 0; s < 3; s++) dep.counts[s] += doc.counts[s];
     docs.push(doc);
   });
-  var deptList = Object.keys(depts).map(function (k) { var d = depts[k]; d.mean = d.sum / d.docs; return d; });
+  var deptList = Object.keys(depts).map(function (k) {
+    var d = depts[k]; d.mean = d.scored ? d.sum / d.scored : null; return d;
+  });
   var ruleList = Object.keys(rules).map(function (k) { return rules[k]; });
   function total(x) { return x.counts[0] + x.counts[1] + x.counts[2]; }
 
@@ -213,18 +220,23 @@ SCRIPT = r"""
     }
     return s;
   }
-  function lowScore(score) { return score < meta.low_score; }
+  function lowScore(score) { return score !== null && score < meta.low_score; }
+  // Worst first: what could not be read (no score) before the lowest score.
+  function byScore(a, b) { return (a === null ? -1 : a) - (b === null ? -1 : b); }
+  function shownScore(score, digits) { return score === null ? T.unreadable : score.toFixed(digits); }
   // Names in the page's language order (pinyin for Chinese), numbers by value: 第2局 before 第10局.
   function byName(a, b) { return a.localeCompare(b, document.documentElement.lang, {numeric: true}); }
 
   // Summary cards.
   var counts = [0, 0, 0];
   docs.forEach(function (d) { for (var s = 0; s < 3; s++) counts[s] += d.counts[s]; });
-  var mean = docs.length ? docs.reduce(function (a, d) { return a + d.score; }, 0) / docs.length : 0;
+  var scored = docs.filter(function (d) { return d.score !== null; });
+  var mean = scored.length ? scored.reduce(function (a, d) { return a + d.score; }, 0) / scored.length : null;
   var low = docs.filter(function (d) { return lowScore(d.score); }).length;
   [[docs.length, T.documents, ""], [deptList.length, T.departments, ""], [rows.length, T.findings, ""],
    [counts[0], T.errors, "error"], [counts[1], T.warnings, "warning"], [counts[2], T.infos, "info"],
-   [mean.toFixed(1), T.mean, ""], [low, fmt(T.low, {n: meta.low_score}), ""]
+   [shownScore(mean, 1), T.mean, ""], [low, fmt(T.low, {n: meta.low_score}), ""],
+   [docs.length - scored.length, T.unreadable, docs.length > scored.length ? "error" : ""]
   ].forEach(function (c, i) {
     var card = el("div", {"class": "card " + c[2], id: "card-" + i});
     card.appendChild(el("div", {"class": "n"}, String(c[0])));
@@ -265,10 +277,10 @@ SCRIPT = r"""
     box.appendChild(chart);
   }
 
-  deptList.sort(function (a, b) { return a.mean - b.mean || byName(a.name, b.name); });
+  deptList.sort(function (a, b) { return byScore(a.mean, b.mean) || byName(a.name, b.name); });
   barChart("dept-chart", deptList, function (d) { return d.name; }, function (d) {
-    return [T.findings + " " + total(d) + " · " + T.mean_short + " " + d.mean.toFixed(1),
-            lowScore(d.mean) ? "score-low" : "muted"];
+    return [T.findings + " " + total(d) + " · " + T.mean_short + " " + shownScore(d.mean, 1),
+            d.mean === null || lowScore(d.mean) ? "score-low" : "muted"];
   }, function (d) { setState({dept: d.name, rule: "", sev: "", file: ""}); jump("findings"); });
 
   ruleList.sort(function (a, b) { return total(b) - total(a) || (a.code < b.code ? -1 : 1); });
@@ -351,7 +363,7 @@ SCRIPT = r"""
     fFile.textContent = state.file ? T.file + ": " + state.file + " ✕" : "";
 
     var shownDocs = docs.filter(function (d) { return !state.dept || d.dept === state.dept; })
-      .sort(function (a, b) { return a.score - b.score || byName(a.path, b.path); });
+      .sort(function (a, b) { return byScore(a.score, b.score) || byName(a.path, b.path); });
     var tbody = document.getElementById("doc-rows"), span = pager("doc-pager", "docs", shownDocs.length);
     tbody.textContent = "";
     shownDocs.slice(span[0], span[1]).forEach(function (d) {
@@ -359,7 +371,8 @@ SCRIPT = r"""
       tr.appendChild(el("td", {"class": "path"}, d.path));
       tr.appendChild(el("td", {"class": "dept"}, d.dept));
       tr.appendChild(el("td", {"class": "num"})).appendChild(
-        el("span", {"class": "score" + (lowScore(d.score) ? " low" : "")}, String(d.score)));
+        el("span", {"class": "score" + (d.score === null || lowScore(d.score) ? " low" : "")},
+           shownScore(d.score, 0)));
       for (var s = 0; s < 3; s++) tr.appendChild(el("td", {"class": "num"}, String(d.counts[s])));
       var cell = tr.appendChild(el("td"));
       if (total(d)) {
