@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from perflint.findings import Severity
 from perflint.report.base import DocumentResult, Reporter
+from perflint.report.escape import printable
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape(text: str, property_value: bool = False) -> str:
-    """Workflow-command escaping: %, CR and LF always; also : and , inside properties."""
+    """Workflow-command escaping: %, CR and LF always; also : and , inside properties. Other control
+    characters are made printable: the Actions log would obey an escape sequence."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text)
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 

@@ -14,6 +14,7 @@ import click
 
 from perflint.findings import Finding, Severity
 from perflint.report.base import DocumentResult, Reporter
+from perflint.report.escape import printable
 
 _SEVERITY_STYLE = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
@@ -21,11 +22,12 @@ _TAB = "    "  # tabs (table rows of text documents) are shown as four spaces, s
 
 
 def text_line(f: Finding, color: bool = False) -> str:
-    """One finding as the text format prints it (cli.md)."""
+    """One finding as the text format prints it (cli.md); what comes from the document is made printable."""
+    path, place, message = printable(f.path), printable(f.place), printable(f.message)
     if not color:
-        return f"{f.path}:{f.place}: {f.code} [{f.severity.value}] {f.message}  ({f.rule})"
-    return (f"{click.style(f.path, bold=True)}:{f.place}: {click.style(f.code, bold=True)} "
-            f"{click.style(f'[{f.severity.value}]', **_SEVERITY_STYLE[f.severity])} {f.message}  "
+        return f"{path}:{place}: {f.code} [{f.severity.value}] {message}  ({f.rule})"
+    return (f"{click.style(path, bold=True)}:{place}: {click.style(f.code, bold=True)} "
+            f"{click.style(f'[{f.severity.value}]', **_SEVERITY_STYLE[f.severity])} {message}  "
             f"{click.style(f'({f.rule})', dim=True)}")
 
 
@@ -44,9 +46,9 @@ def source_excerpt(f: Finding, line: Optional[str], color: bool = False) -> list
     number = str(f.line)
     start = max(0, f.column - 1)
     end = f.end_column - 1 if f.end_line == f.line else len(line)
-    shown = line.replace("\t", _TAB)
-    before = line[:start].replace("\t", _TAB)
-    span = line[start:max(end, start)].replace("\t", _TAB)
+    shown = printable(line.replace("\t", _TAB))
+    before = printable(line[:start].replace("\t", _TAB))
+    span = printable(line[start:max(end, start)].replace("\t", _TAB))
     carets = "^" * max(1, _columns(span))
     if color:
         carets = click.style(carets, **_SEVERITY_STYLE[f.severity])

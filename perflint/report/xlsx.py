@@ -9,6 +9,9 @@ per-department tallies are kept, and that sheet is filled in last.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +19,7 @@ from typing import Optional
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -25,6 +29,7 @@ from wcwidth import wcswidth
 
 from perflint.findings import Severity
 from perflint.report.base import DocumentResult, Reporter
+from perflint.report.escape import printable
 from perflint.report.labels import LOW_SCORE, SEVERITY_LABEL
 from perflint.report.summary import NO_SCORE, UNKNOWN_DEPARTMENT, mean_score, worst_first
 
@@ -83,6 +88,15 @@ class _Tally:
     lowest: Optional[int] = None
 
 
+def _text_cell(sheet, text: str) -> WriteOnlyCell:
+    """A cell that holds the text as text: never a formula, even when it begins with = (a document's text
+    must not run in the reviewer's spreadsheet), and with the control characters the file format forbids
+    written as visible escapes."""
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub(lambda match: printable(match.group()), text))
+    cell.data_type = "s"
+    return cell
+
+
 class XlsxReporter(Reporter):
     binary = True
 
@@ -119,7 +133,8 @@ class XlsxReporter(Reporter):
         return sheet
 
     def _append(self, kind: str, row) -> None:
-        self.sheets[kind].append(row)
+        sheet = self.sheets[kind]
+        sheet.append([_text_cell(sheet, value) if isinstance(value, str) else value for value in row])
         self.rows[kind] += 1
 
     def document(self, result: DocumentResult) -> None:
@@ -143,7 +158,7 @@ class XlsxReporter(Reporter):
         for f in result.findings:
             rule = self.context.rules.get(f.code)
             dimension = "" if rule is None else (rule.category.english if lang == "en" else rule.category.value)
-            message = WriteOnlyCell(sheet, value=f.message)
+            message = _text_cell(sheet, f.message)
             message.alignment = _WRAP
             row = self.rows["findings"] + 2  # after the header
             height = wrapped_height(f.message, width)
@@ -170,7 +185,12 @@ class XlsxReporter(Reporter):
             columns = SHEETS[kind][self.context.lang][1]
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{self.rows[kind] + 1}"
         self._highlight()
-        self.workbook.save(self.out)
+        # The workbook is assembled in a seekable file of its own and then copied out: a pipe or a full disk
+        # then fails as one clean write, not inside the zip writer (which also needs to seek).
+        with tempfile.SpooledTemporaryFile(max_size=16 << 20) as whole:
+            self.workbook.save(whole)
+            whole.seek(0)
+            shutil.copyfileobj(whole, self.out)
 
     def _highlight(self) -> None:
         """Errors and warnings coloured in the findings, low scores in the other sheets."""
