@@ -8,6 +8,7 @@ again becomes an error finding (PF017) while the batch goes on.
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +26,10 @@ _QUEUED_PER_JOB = 4
 
 def _start_worker(settings: Settings) -> None:
     from perflint.check import active_rules, settle_collector
+
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     if _WORKER.get("settings") != settings:
         rules = active_rules(settings)
@@ -64,6 +69,13 @@ class _Pool:
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def stop(self) -> None:
+        """End now (the run was interrupted): queued chunks dropped, running ones not waited for."""
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
 
 def pooled_results(names: list[str], rules: RuleSet, settings: Settings, jobs: int, chunk: int,
                    lost: Callable[[str], DocumentResult]) -> Iterator[DocumentResult]:
@@ -94,5 +106,7 @@ def pooled_results(names: list[str], rules: RuleSet, settings: Settings, jobs: i
                     pool.restart()
                     yield lost(path)
             chunks.extendleft(reversed(waiting))
-    finally:
-        pool.close()
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or the reader stopped: do not wait for the workers
+        pool.stop()
+        raise
+    pool.close()

@@ -10,9 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import IO, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from perflint.config import Settings
 from perflint.cache import ResultCache
@@ -253,10 +252,3 @@ def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Opti
         report.document(result)
     report.close()
     return outcome
-
-
-def open_output(path: Optional[str], binary: bool) -> IO:
-    """The stream a report goes to: the file named by --output, or standard output."""
-    if path is None:
-        return nullcontext(sys.stdout.buffer if binary else sys.stdout)
-    return open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -72,25 +73,43 @@ def _say(ctx: click.Context, message: Text) -> None:
     click.echo(message.get(language(ctx)), err=True)
 
 
+def _terminate(signum, frame) -> None:
+    from perflint.errors import Terminated
+
+    raise Terminated()
+
+
 class _Main(Group):
     """Exit status 2 with a one-line message for usage errors and for perflint's own bugs; a traceback
     only when PERFLINT_DEBUG is set."""
 
     def invoke(self, ctx: click.Context):
-        from perflint.errors import UsageError
+        from perflint.errors import Terminated, UsageError, os_reason
 
+        signal.signal(signal.SIGTERM, _terminate)
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a traceback at exit
         except UsageError as exc:
             lang = language(ctx)
             click.echo(f"perflint: {WORDS['error'].get(lang)}: {exc.message(lang)}", err=True)
             ctx.exit(2)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except KeyboardInterrupt as exc:  # 130 for Ctrl-C and 143 for SIGTERM, as shells report them
+            _say(ctx, Text("perflint：已中断", "perflint: interrupted"))
+            ctx.exit(143 if isinstance(exc, Terminated) else 130)
         except BrokenPipeError:
             # The reader went away (`perflint check … | head`): stop quietly, as other tools do.
             sys.stdout = open(os.devnull, "w")
             ctx.exit(1)
+        except OSError as exc:  # standard output on a full disk (> /dev/full), a file that vanished …
+            where, reason = f" {exc.filename}" if exc.filename else "", os_reason(exc)
+            _say(ctx, Text(f"perflint: {WORDS['error'].zh}: 读写失败{where}：{reason.zh}",
+                           f"perflint: {WORDS['error'].en}: a read or write failed{where}: {reason.en}"))
+            ctx.exit(2)
         except Exception as exc:
             if os.environ.get("PERFLINT_DEBUG"):
                 raise
@@ -192,6 +211,7 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
     from perflint.load import STDIN
     from perflint.report import reporter_class
     from perflint.report.base import ReportContext
+    from perflint.report.destination import refuse_inputs, report_output
 
     current = not paths  # no path: the current directory, its files named relative to it (docs/a.yaml)
     paths = list(paths) or [os.curdir]
@@ -210,6 +230,15 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
     ctx.meta[LANG_KEY] = settings.lang  # the configuration's language, now that it is read
     rules = active_rules(settings)
     names = document_paths(paths, settings)
+    refuse_inputs(output, names)
+    if write_baseline:  # said now, not after the whole report has been printed
+        from perflint.atomic_write import check_writable
+        from perflint.engine.baseline import unwritable_baseline
+
+        try:
+            check_writable(write_baseline)
+        except OSError as exc:
+            raise unwritable_baseline(Path(write_baseline), exc) from exc
     if current:
         names = [os.path.relpath(name) for name in names]
     if not names:
@@ -245,7 +274,7 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
                                   f"--format {fmt} writes a binary file: name it with --output"))
         make = lambda out: chosen(out, context)  # noqa: E731
     keys: Optional[list] = [] if write_baseline else None
-    with _output(output, binary, stream) as out:
+    with report_output(output, binary, stream) as out:
         outcome = run_check(names, settings, make(out), jobs, stdin_filename, rules, keys, stdin,
                             progress=not (quiet or no_progress))
     if write_baseline:
@@ -257,23 +286,6 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
                            f"perflint: {count} finding(s) recorded in {write_baseline}"))
         sys.exit(0)
     sys.exit(1 if outcome.failed else 0)
-
-
-def _output(path: Optional[str], binary: bool, stream):
-    """Where the report goes: the file named by --output, else `stream` (standard output, or standard error
-    when standard output holds a fixed document)."""
-    from contextlib import nullcontext
-
-    from perflint.check import open_output
-    from perflint.errors import UsageError, os_reason
-
-    if path is None:
-        return nullcontext(stream.buffer if binary else stream)
-    try:
-        return open_output(path, binary)
-    except OSError as exc:
-        reason = os_reason(exc)
-        raise UsageError(Text(f"无法写入 {path}：{reason.zh}", f"cannot write {path}: {reason.en}")) from exc
 
 
 def _fix(ctx, names: list[str], settings, rules, write: bool, stdin_filename: Optional[str],

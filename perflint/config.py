@@ -200,32 +200,52 @@ def parse_settings(table: dict[str, Any], path: Optional[Path]) -> Settings:
     return Settings(**values)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, data: Optional[bytes] = None) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        if data is None:
+            data = path.read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
     except OSError as exc:
         reason = os_reason(exc)
         raise UsageError(Text(f"无法读取配置文件 {path}：{reason.zh}",
                               f"cannot read configuration {path}: {reason.en}")) from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(Text(f"配置文件 {path} 不是 UTF-8 编码（第 {exc.start + 1} 个字节）",
+                              f"configuration {path} is not UTF-8 (byte {exc.start + 1})")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(Text(f"配置文件 {path} 不是有效的 TOML：{exc}",
                               f"configuration {path} is not valid TOML: {exc}")) from exc
 
 
-def _perflint_table(path: Path) -> Optional[dict[str, Any]]:
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("perflint")
-    return data.get("tool", {}).get("perflint", data)
+def _perflint_table(path: Path, data: Optional[bytes] = None) -> Optional[dict[str, Any]]:
+    """The [tool.perflint] table (for perflint.toml, the whole file when it has none), or None."""
+    document = _read_toml(path, data)
+    tool = document.get("tool")
+    table = tool.get("perflint") if isinstance(tool, dict) else None
+    if table is None and path.name != "pyproject.toml":
+        table = document
+    if table is not None and not isinstance(table, dict):
+        raise UsageError(Text(f"配置文件 {path} 中的 tool.perflint 应为表（[tool.perflint]）",
+                              f"configuration {path}: tool.perflint must be a table ([tool.perflint])"))
+    return table
 
 
 def find_config(start: Path) -> Optional[Path]:
-    """The closest perflint.toml, .perflint.toml or pyproject.toml with a [tool.perflint] table."""
+    """The closest perflint.toml, .perflint.toml or pyproject.toml with a [tool.perflint] table. As ruff
+    does, the search stops at the first that counts: a pyproject.toml that never mentions perflint is
+    passed over unread, so an unrelated broken one cannot stop every run."""
     for directory in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_FILES:
             candidate = directory / name
-            if candidate.is_file() and _perflint_table(candidate) is not None:
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                data = candidate.read_bytes()
+            except OSError:
+                continue  # an unreadable pyproject.toml of some other project is not ours to report
+            if b"perflint" in data and _perflint_table(candidate, data) is not None:
                 return candidate
     return None
 

@@ -50,3 +50,8 @@ def os_reason(exc: OSError) -> Text:
         return known
     reason = exc.strerror or type(exc).__name__
     return Text(reason, reason)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that the run ends as an interrupted one does: workers stopped,
+    one line said, no traceback."""

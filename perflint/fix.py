@@ -11,14 +11,15 @@ import codecs
 import difflib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from typing import Iterable
 
 import yaml
 
+from perflint.atomic_write import replaced_whole
 from perflint.engine.configure import RuleSet
 from perflint.engine.runner import lint
+from perflint.errors import os_reason
 from perflint.findings import Finding, Replacement, Severity
 from perflint.load import STDIN, load_bytes, load_path
 from perflint.text import Text
@@ -151,20 +152,9 @@ def write_atomically(path: str, text: str) -> None:
         raise NotWritten(Text("文件只读，未修改", "the file is read-only; it was not changed"))
     with open(target, "rb") as handle:
         bom, codec = _encoding(handle.read(4))
-    mode = os.stat(target).st_mode
     try:
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".perflint-", suffix=".tmp")
-    except OSError as exc:
-        raise NotWritten(Text(f"无法在文件所在的文件夹中写入：{exc.strerror}",
-                              f"cannot write in the file's folder: {exc.strerror}")) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
+        with replaced_whole(target) as out:
             out.write(bom + text.encode(codec))
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
     except OSError as exc:
-        os.unlink(temporary)
-        raise NotWritten(Text(f"写入失败：{exc.strerror}", f"writing failed: {exc.strerror}")) from exc
-    except BaseException:
-        os.unlink(temporary)
-        raise
+        reason = os_reason(exc)
+        raise NotWritten(Text(f"写入失败：{reason.zh}", f"writing failed: {reason.en}")) from exc

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from typing import Iterable
 
+from perflint.atomic_write import replaced_whole
 from perflint.errors import UsageError, os_reason
 from perflint.findings import Finding
 from perflint.load.document import LoadedDocument
@@ -62,9 +63,17 @@ def write_baseline(target: Path, keys: Iterable[Key]) -> int:
     counted = Counter(keys)
     entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "value": k.value, "count": n}
                for k, n in sorted(counted.items())]
-    target.write_text(json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1) + "\n",
-                      encoding="utf-8")
+    try:
+        with replaced_whole(str(target), text=True) as out:
+            out.write(json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:
+        raise unwritable_baseline(target, exc) from exc
     return sum(counted.values())
+
+
+def unwritable_baseline(target: Path, exc: OSError) -> UsageError:
+    reason = os_reason(exc)
+    return UsageError(Text(f"无法写入基线文件 {target}：{reason.zh}", f"cannot write baseline {target}: {reason.en}"))
 
 
 def _kept_path(written: str, base: Path) -> str:
@@ -94,7 +103,7 @@ def _read(path: Path, mtime: float) -> dict[str, Counter]:
         return by_path
     except OSError as exc:
         raise _unreadable(path, os_reason(exc)) from exc
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # JSON of another shape: [], {"entries": 3}
         raise _unreadable(path, Text(f"格式不对（{exc}）", f"not a baseline file ({exc})")) from exc
 
 

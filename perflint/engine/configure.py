@@ -14,6 +14,7 @@ from perflint.engine.registry import Catalog
 from perflint.engine.rule import Rule
 from perflint.errors import UsageError, did_you_mean
 from perflint.findings import Severity
+from perflint.load.model import within_range
 from perflint.text import Text
 
 
@@ -58,7 +59,9 @@ def _coerce(rule: type[Rule], name: str, value: Any) -> Any:
                 return value
         elif isinstance(default, Decimal):
             if not isinstance(value, bool):
-                return Decimal(str(value))
+                number = Decimal(str(value))
+                if within_range(number):  # TOML allows nan and inf, which no threshold can be
+                    return number
         elif isinstance(default, int):
             if isinstance(value, int) and not isinstance(value, bool):
                 return value

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 _ORDERS = range(-15, 15)
 
 
+def within_range(value: Decimal) -> bool:
+    """Finite, and zero or of an order of magnitude a figure may have."""
+    return value.is_finite() and (not value or value.adjusted() in _ORDERS)
+
+
 def _bounded(value: Decimal) -> Decimal:
-    if not value.is_finite() or (value and value.adjusted() not in _ORDERS):
+    if not within_range(value):
         raise ValueError("a number between 10^-15 and 10^15")
     return value
 

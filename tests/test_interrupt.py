@@ -1,0 +1,46 @@
+"""An interrupted run (Ctrl-C, SIGTERM) ends as interrupted runs do: exit status 130 or 143, one line on
+standard error, no traceback, no worker left behind (issue 14, point 11)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import generate  # noqa: E402  (benchmarks/generate.py)
+
+
+@pytest.fixture(scope="module")
+def round_of_documents(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("round")
+    generate.generate(directory, 1500, 1, 0.75)
+    return directory
+
+
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in found]
+
+
+@pytest.mark.parametrize("sent, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_batch_exits_as_interrupted_and_leaves_no_worker(round_of_documents, sent, status):
+    run = subprocess.Popen([sys.executable, "-m", "perflint", "check", str(round_of_documents), "--jobs", "2",
+                            "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           start_new_session=True)  # its own process group, as a terminal's foreground job
+    deadline = time.monotonic() + 30
+    while len(_children(run.pid)) < 2 and time.monotonic() < deadline:  # the workers have started
+        time.sleep(0.1)
+    workers = _children(run.pid)
+    assert workers, "no worker started"
+    time.sleep(0.5)
+    os.killpg(run.pid, sent)  # Ctrl-C reaches every process of the group
+    _, errors = run.communicate(timeout=30)
+    assert run.returncode == status
+    assert errors.decode().strip().splitlines() == ["perflint：已中断"]
+    time.sleep(0.5)
+    assert not any(Path(f"/proc/{worker}").exists() and "zombie" not in Path(f"/proc/{worker}/status").read_text()
+                   .lower() for worker in workers)
