@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator, Optional
 
+from perflint.errors import os_reason
 from perflint.load.document import LoadedDocument
 from perflint.load.problems import Problem
 from perflint.location import SourceMap
@@ -87,7 +88,7 @@ def read_source(path: str, stdin: bytes | None = None, max_size: int = MAX_FILE_
                 # Read one byte past the limit: enough to know, without reading a huge file whole.
                 data = handle.read(max_size + 1)
         except OSError as exc:
-            return _unreadable(path, Problem("unreadable-file", args={"reason": exc.strerror or type(exc).__name__}))
+            return _unreadable(path, Problem("unreadable-file", args={"reason": os_reason(exc)}))
     if len(data) > max_size:
         if path == STDIN:  # read only up to the limit: its size is not known
             return _unreadable(path, Problem("file-too-large", message="stdin", args={"limit": max_size}))
