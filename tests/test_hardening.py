@@ -109,5 +109,5 @@ def test_an_unreadable_file_is_a_finding_and_the_batch_goes_on(tmp_path, monkeyp
     result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
     findings = json.loads(result.output)
     assert ("locked.yaml", "PF001", 1, 1) in codes(findings)
-    assert "Permission denied" in next(f["message"] for f in findings if f["code"] == "PF001")
+    assert "没有访问权限" in next(f["message"] for f in findings if f["code"] == "PF001")
     assert any(f["path"].endswith("z.yaml") and f["code"] == "PF201" for f in findings)
