@@ -90,7 +90,7 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
         keys = keys_of(loaded, findings, baseline_file.parent)
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
-    return _result(loaded, findings, tuple(keys) if settings.write_baseline else ())
+    return _result(loaded, findings, tuple(keys) if settings.write_baseline else (), settings.document_view)
 
 
 def _unchecked(path: str, problem: Problem) -> LoadedDocument:
@@ -98,8 +98,14 @@ def _unchecked(path: str, problem: Problem) -> LoadedDocument:
     return LoadedDocument(path, None, SourceMap(), problems=[problem])
 
 
-def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple) -> DocumentResult:
+def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple,
+            view: bool = False) -> DocumentResult:
     document = loaded.document
+    tables = None
+    if view:  # only the formats that show findings in place pay for it
+        from perflint.report.document_view import build_view
+
+        tables = build_view(document)
     return DocumentResult(
         path=loaded.path,
         department=document.department if document else None,
@@ -108,6 +114,7 @@ def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tupl
         indicators=sum(len(p.indicators) + len(p.midterm_indicators) for p in document.projects) if document else 0,
         findings=tuple(findings),
         baseline_keys=baseline_keys,
+        view=tables,
     )
 
 

@@ -122,6 +122,8 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
     else:
         chosen = reporter_class(fmt)
         binary = chosen.binary
+        if chosen.needs_view:  # the format shows findings in the documents' tables: results must carry them
+            settings = replace(settings, document_view=True)
         if binary and output is None and sys.stdout.isatty():
             raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
         make = lambda out: chosen(out, context)  # noqa: E731

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any, ClassVar, Mapping, Optional
 
 from perflint.findings import Finding, Severity
@@ -21,6 +21,9 @@ class DocumentResult:
     indicators: int
     findings: tuple[Finding, ...]
     baseline_keys: tuple = ()  # with --write-baseline: each finding's key (perflint.engine.baseline.Key)
+    # For the formats that show findings in place (Settings.document_view): the document's tables, JSON-native
+    # so that the result cache keeps it as it is (perflint.report.document_view). Not hashed: it is a dict.
+    view: Optional[dict] = field(default=None, hash=False)
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
@@ -42,6 +45,8 @@ class Reporter:
     """An output format. Text formats write to `out` (a text stream); binary ones to `out` as bytes."""
 
     binary: ClassVar[bool] = False
+    # The format shows each document's tables, so its results must carry them (Settings.document_view).
+    needs_view: ClassVar[bool] = False
 
     def __init__(self, out: IO, context: ReportContext) -> None:
         self.out = out
