@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -69,7 +70,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--output", "-o", type=click.Path(),
+              help="Write the report to this file (for --format docx: this directory, one file per department).")
 @click.option("--statistics", is_flag=True, help="Instead of the findings: how many of each rule, most first.")
 @click.option("--summary", type=click.Choice(SUMMARIES),
               help="Instead of the findings: a table per department, per file (worst first) or per rule.")
@@ -110,6 +112,7 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
         if diff:
             sys.exit(1 if changed else 0)
     context = ReportContext(settings.lang, {a.rule.code: type(a.rule) for a in rules.active}, __version__)
+    directory: Optional[Path] = None  # for a format that writes a file per department into it
     if statistics or summary:
         if fmt not in ("text", "json"):
             raise UsageError("--statistics and --summary print a table (text) or JSON (--format json)")
@@ -124,11 +127,18 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
         binary = chosen.binary
         if chosen.needs_view:  # the format shows findings in the documents' tables: results must carry them
             settings = replace(settings, document_view=True)
-        if binary and output is None and sys.stdout.isatty():
+        if chosen.directory:
+            from perflint.report.files import not_walked, output_directory
+
+            directory = output_directory(output, fmt, settings.lang)
+            settings = replace(settings, exclude=settings.exclude + not_walked(directory, settings.base))
+        elif binary and output is None and sys.stdout.isatty():
             raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
         make = lambda out: chosen(out, context)  # noqa: E731
+    if directory is None and output is not None and os.path.isdir(output):
+        raise UsageError(f"--output {output} is a directory: --format {fmt} writes one file")
     keys: Optional[list] = [] if write_baseline else None
-    with open_output(output, binary) as out:
+    with nullcontext(directory) if directory is not None else open_output(output, binary) as out:
         outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules, keys)
     if write_baseline:
         from perflint.engine.baseline import write_baseline as write

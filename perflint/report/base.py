@@ -47,6 +47,8 @@ class Reporter:
     binary: ClassVar[bool] = False
     # The format shows each document's tables, so its results must carry them (Settings.document_view).
     needs_view: ClassVar[bool] = False
+    # The format writes files into a directory named by --output, not one stream: `out` is that directory.
+    directory: ClassVar[bool] = False
 
     def __init__(self, out: IO, context: ReportContext) -> None:
         self.out = out
