@@ -6,6 +6,7 @@ converted to PDF with LibreOffice when it is installed."""
 import json
 import re
 import shutil
+import stat
 import subprocess
 import zipfile
 from collections import Counter
@@ -278,7 +279,11 @@ def test_output_must_name_a_directory(tmp_path, monkeypatch):
     assert "name a directory with -o/--output" in english.output
     # A directory that does not exist yet is made; another format refuses a directory.
     run("check", "seed.yaml", "--format", "docx", "-o", "new/opinions")
-    assert [p.name for p in Path("new/opinions").iterdir()] == ["审核意见-溧平县司法局.docx"]
+    assert [p.name for p in Path("new/opinions").iterdir()] == ["审核意见-溧平县司法局.docx"]  # no temporary left
+    # As readable as any file the user makes (a temporary file's 0600 would not do for a letter to send on).
+    Path("new/opinions/reference").write_text("", encoding="utf-8")
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in Path("new/opinions").iterdir()}
+    assert len(modes) == 1
     assert "is a directory" in run("check", "seed.yaml", "--format", "html", "-o", "new", expect=(2,)).output
 
 

@@ -16,6 +16,7 @@ stripped of characters Word files cannot hold or that could make text read other
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -232,15 +233,20 @@ class OpinionReporter(Reporter):
             name = unique_name(safe_stem(department, fallback, prefix), ".docx", taken)
             target = self.directory_path / name
             document = _Opinion(department, records, lang, self.context.version).build()
-            handle, temporary = tempfile.mkstemp(dir=self.directory_path, suffix=".docx.tmp")
-            os.close(handle)
+            # Saved beside its final name, then renamed: a reader never sees half an opinion. (Not mkstemp:
+            # its file would keep mode 0600, where an opinion is as readable as any file the user makes.)
+            temporary = self.directory_path / f".{name}.{os.getpid()}.tmp"
             try:
-                document.save(temporary)
-                os.replace(temporary, target)  # a reader never sees half an opinion
+                document.save(str(temporary))
+                os.replace(temporary, target)
             finally:
-                if os.path.exists(temporary):
-                    os.remove(temporary)
+                if temporary.exists():
+                    temporary.unlink()
             self.written.append(target)
+            # A python-docx document is a web of cycles (package, parts, their proxies): collected now, or
+            # each opinion's few megabytes stay until the collector, set to run rarely in a batch, gets to them.
+            del document
+            gc.collect()
         self.spool.close()
         print(W[lang]["wrote"].format(n=len(self.written), directory=self.directory_path), file=sys.stderr)
 
@@ -335,7 +341,9 @@ class _Opinion:
         return self.doc
 
     def paragraph(self, text: str, style: str):
-        return self.doc.add_paragraph(printable(text), style=style)
+        paragraph = self.doc.add_paragraph(printable(text))
+        paragraph._p.style = self.doc.styles[style].style_id  # the style setter walks every style each time
+        return paragraph
 
     def documents_table(self) -> None:
         rows = []
@@ -472,12 +480,14 @@ def _table(doc, headers: tuple, rows: list, widths_cm: tuple, numeric: tuple = (
     table.autofit = False
     for i, width in enumerate(widths_cm):
         table.columns[i].width = Cm(width)
-    for r, values in enumerate([headers, *rows]):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
+    # Style ids set on the paragraphs directly, and each row's cells read once: python-docx's style setter
+    # and table.cell(r, c) each walk the whole document or table, which makes a long table quadratic.
+    head, body = doc.styles["PL Head"].style_id, doc.styles["PL Cell"].style_id
+    for r, (row, values) in enumerate(zip(table.rows, [headers, *rows])):
+        for c, (cell, value) in enumerate(zip(row.cells, values)):
             cell.width = Cm(widths_cm[c])
             paragraph = cell.paragraphs[0]
-            paragraph.style = doc.styles["PL Head" if r == 0 else "PL Cell"]
+            paragraph._p.style = head if r == 0 else body
             if value:
                 paragraph.add_run(printable(value))
             if r and c in numeric:
