@@ -136,7 +136,8 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
             raise UsageError(f"--format {fmt} writes a binary file: name it with --output")
         make = lambda out: chosen(out, context)  # noqa: E731
     if directory is None and output is not None and os.path.isdir(output):
-        raise UsageError(f"--output {output} is a directory: --format {fmt} writes one file")
+        raise UsageError(f"--output {output} 是目录：--format {fmt} 只写一个文件" if settings.lang == "zh" else
+                         f"--output {output} is a directory: --format {fmt} writes one file")
     keys: Optional[list] = [] if write_baseline else None
     with nullcontext(directory) if directory is not None else open_output(output, binary) as out:
         outcome = run_check(list(paths), settings, make(out), jobs, stdin_filename, rules, keys)

@@ -284,7 +284,7 @@ def test_output_must_name_a_directory(tmp_path, monkeypatch):
     Path("new/opinions/reference").write_text("", encoding="utf-8")
     modes = {stat.S_IMODE(p.stat().st_mode) for p in Path("new/opinions").iterdir()}
     assert len(modes) == 1
-    assert "is a directory" in run("check", "seed.yaml", "--format", "html", "-o", "new", expect=(2,)).output
+    assert "--output new 是目录" in run("check", "seed.yaml", "--format", "html", "-o", "new", expect=(2,)).output
 
 
 def test_a_second_run_does_not_read_the_opinions_it_wrote(tmp_path, monkeypatch):
