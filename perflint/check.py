@@ -92,7 +92,8 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
     source_lines = _source_lines(loaded.lines, findings) if settings.show_source else {}
-    return _result(loaded, findings, tuple(keys) if settings.write_baseline else (), source_lines)
+    return _result(loaded, findings, tuple(keys) if settings.write_baseline else (), source_lines,
+                   settings.document_view)
 
 
 def _unchecked(path: str, problem: Problem) -> LoadedDocument:
@@ -101,8 +102,13 @@ def _unchecked(path: str, problem: Problem) -> LoadedDocument:
 
 
 def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tuple,
-            source_lines: Optional[dict[int, str]] = None) -> DocumentResult:
+            source_lines: Optional[dict[int, str]] = None, view: bool = False) -> DocumentResult:
     document = loaded.document
+    tables = None
+    if view:  # only the formats that show findings in place pay for it
+        from perflint.report.document_view import build_view
+
+        tables = build_view(document)
     return DocumentResult(
         path=loaded.path,
         department=document.department if document else None,
@@ -113,6 +119,7 @@ def _result(loaded: LoadedDocument, findings: list[Finding], baseline_keys: tupl
         baseline_keys=baseline_keys,
         readable=document is not None,
         source=source_lines or {},
+        view=tables,
     )
 
 

@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -141,7 +142,9 @@ def _use_color(choice: str, stream) -> bool:
 @option("--format", "--output-format", "fmt", type=Choice(list(FORMATS)), default="text",
         metavar=Text("格式", "FORMAT"),
         help=Text(f"输出格式：{'、'.join(FORMATS)}（默认 text）", f"Output format: {', '.join(FORMATS)} (default text)"))
-@option("--output", "-o", metavar=FILE, help=Text("把报告写入此文件", "Write the report to this file"))
+@option("--output", "-o", metavar=FILE, help=Text("把报告写入此文件（--format docx：写入此目录，每个部门一个文件）",
+                                                  "Write the report to this file (for --format docx: this directory, "
+                                                  "one file per department)"))
 @option("--statistics", is_flag=True,
         help=Text("只输出每条规则的问题数（从多到少）", "Instead of the findings: how many of each rule, most first"))
 @option("--summary", type=Choice(SUMMARIES),
@@ -229,8 +232,18 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
         settings = settings.with_overrides(select=settings.select + _split(extend_select))
     ctx.meta[LANG_KEY] = settings.lang  # the configuration's language, now that it is read
     rules = active_rules(settings)
+    chosen = None if statistics or summary else reporter_class(fmt)
+    directory: Optional[Path] = None  # for a format that writes a file per department into it
+    if chosen is not None and chosen.needs_view:  # findings shown in the documents' tables: results carry them
+        settings = replace(settings, document_view=True)
+    if chosen is not None and chosen.directory:
+        from perflint.report.files import not_walked, output_directory
+
+        directory = output_directory(output, fmt, settings.lang)
+        settings = replace(settings, exclude=settings.exclude + not_walked(directory, settings.base))
     names = document_paths(paths, settings)
-    refuse_inputs(output, names)
+    if directory is None:
+        refuse_inputs(output, names)
     if write_baseline:  # said now, not after the whole report has been printed
         from perflint.atomic_write import check_writable
         from perflint.engine.baseline import unwritable_baseline
@@ -267,14 +280,16 @@ def check(ctx, paths, fmt, output, statistics, summary, jobs, exclude, force_exc
         extra = {} if statistics else {"by": summary}
         make = lambda out: cls(out, context, as_json=fmt == "json", **extra)  # noqa: E731
     else:
-        chosen = reporter_class(fmt)
         binary = chosen.binary
-        if binary and output is None and sys.stdout.isatty():
+        if directory is None and binary and output is None and sys.stdout.isatty():
             raise UsageError(Text(f"--format {fmt} 输出二进制文件，请用 --output 指定文件名",
                                   f"--format {fmt} writes a binary file: name it with --output"))
         make = lambda out: chosen(out, context)  # noqa: E731
     keys: Optional[list] = [] if write_baseline else None
-    with report_output(output, binary, stream) as out:
+    if directory is None and output is not None and os.path.isdir(output):
+        raise UsageError(Text(f"--output {output} 是目录：--format {fmt} 只写一个文件",
+                              f"--output {output} is a directory: --format {fmt} writes one file"))
+    with nullcontext(directory) if directory is not None else report_output(output, binary, stream) as out:
         outcome = run_check(names, settings, make(out), jobs, stdin_filename, rules, keys, stdin,
                             progress=not (quiet or no_progress))
     if write_baseline:

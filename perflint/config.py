@@ -79,6 +79,9 @@ class Settings:
     write_baseline: Optional[Path] = None  # command line only: record the findings' baseline keys there
     show_source: bool = False  # command line only: each finding's results carry the source lines it is on
     require_reason: bool = False
+    # Command line only, set by the formats that show findings in place (html, docx): each result carries the
+    # document's table view, which the other formats do not pay for.
+    document_view: bool = False
     # Reuse the results of documents checked before. `perflint check` turns it on (unless --no-cache); a
     # program calling perflint gets no cache files written behind its back.
     use_cache: bool = False

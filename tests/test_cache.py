@@ -151,3 +151,37 @@ def test_a_result_cut_short_is_not_kept(tmp_path, counted, monkeypatch):
     monkeypatch.setattr(VagueTarget, "check", lambda self, document, context: iter(()))
     assert "PF000" not in {f.code for f in _results([document], cached)[0][3]}
     assert len(counted) == 2
+
+
+def test_a_cached_table_view_renders_the_same_html(tmp_path, counted):
+    """The html format's table view (issue 15) is kept in the cache as JSON and read back into the result as
+    it was: the page made from the cached result is the page made from the fresh one."""
+    import io
+
+    from perflint.report.base import ReportContext
+    from perflint.report.html import HtmlReporter
+
+    document = tmp_path / "seed.yaml"
+    document.write_bytes(SEED.read_bytes())
+    plain = Settings(use_cache=True, cache_dir=tmp_path / "cache")
+    with_view = replace(plain, document_view=True)
+    rules = active_rules(with_view)
+    context = ReportContext("zh", {a.rule.code: type(a.rule) for a in rules.active}, "test")
+
+    def page():
+        out = io.StringIO()
+        reporter = HtmlReporter(out, context)
+        results = list(iter_results([str(document)], rules, with_view, jobs=1))
+        for result in results:
+            reporter.document(result)
+        reporter.close()
+        return out.getvalue(), results[0]
+
+    # A result cached without the view is not served to a run that needs it.
+    assert _results([document], plain) and len(counted) == 1
+    fresh, first = page()
+    kept, second = page()
+    assert counted == [str(document)] * 2  # the second page came from the cache
+    assert first.view is not None and second.view == first.view
+    assert kept == fresh
+    assert 'class="cell hit hit-warning"' in fresh and 'id="n0-0"' in fresh

@@ -19,6 +19,7 @@ FORMATS = {
     "junit": "perflint.report.junit:JunitReporter",
     "xlsx": "perflint.report.xlsx:XlsxReporter",
     "html": "perflint.report.html:HtmlReporter",
+    "docx": "perflint.report.opinion:OpinionReporter",
 }
 SUMMARIES = ("department", "file", "rule")
 

@@ -25,6 +25,9 @@ class DocumentResult:
     # document has no quality score and is counted apart, never ranked above documents that were read.
     readable: bool = True
     source: Mapping[int, str] = field(default_factory=dict)  # with --show-source: line number → its text
+    # For the formats that show findings in place (Settings.document_view): the document's tables, JSON-native
+    # so that the result cache keeps it as it is (perflint.report.document_view). Not hashed: it is a dict.
+    view: Optional[dict] = field(default=None, hash=False)
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
@@ -53,6 +56,10 @@ class Reporter:
     """An output format. Text formats write to `out` (a text stream); binary ones to `out` as bytes."""
 
     binary: ClassVar[bool] = False
+    # The format shows each document's tables, so its results must carry them (Settings.document_view).
+    needs_view: ClassVar[bool] = False
+    # The format writes files into a directory named by --output, not one stream: `out` is that directory.
+    directory: ClassVar[bool] = False
 
     def __init__(self, out: IO, context: ReportContext) -> None:
         self.out = out

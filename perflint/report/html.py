@@ -4,16 +4,23 @@ rule found, which each finding links to.
 
 The findings are streamed into a JSON block as the documents are checked, and the page's own
 script draws everything from it, so only counts are kept here while the documents stream past.
+Each document is also shown as its tables, findings in place (perflint.report.document_view); those
+tables are written to a temporary file as they come and copied into the page at the end, after the
+findings table, so memory does not grow with the number of documents either.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections import Counter
 from html import escape
 
 from perflint.findings import Severity
+from perflint.report import document_view
 from perflint.report.base import PENALTY, DocumentResult, Reporter
+from perflint.report.escape import plain
 from perflint.report.html_assets import CSS, HEAD, SCRIPT, TEXT
 from perflint.report.labels import LOW_SCORE, SEVERITY_LABEL
 from perflint.report.summary import UNKNOWN_DEPARTMENT
@@ -33,15 +40,20 @@ def _json(value) -> str:
 
 
 class HtmlReporter(Reporter):
+    needs_view = True
+
     def __init__(self, out, context) -> None:
         super().__init__(out, context)
         self.text = {**TEXT[context.lang], **{s.value: label for s, label in SEVERITY_LABEL[context.lang].items()}}
         self.found: Counter = Counter()
         fields = {k: escape(v) for k, v in self.text.items()}
-        fields.update(lang=_LANG[context.lang], version=escape(context.version), css=CSS)
+        fields.update(lang=_LANG[context.lang], version=escape(context.version), css=CSS + document_view.CSS)
         out.write(HEAD.substitute(fields))
         out.write('<script type="application/json" id="perflint-data">[')
         self.first = True
+        self.documents = 0
+        self.views = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
+        self.viewed = False
 
     def document(self, result: DocumentResult) -> None:
         department = result.department or UNKNOWN_DEPARTMENT[self.context.lang]
@@ -49,10 +61,17 @@ class HtmlReporter(Reporter):
         for f in result.findings:
             self.found[f.code] += 1
             line, column, _, _ = f.span
-            findings.append([line, column, f.label, f.code, _INDEX[f.severity], f.message, f.pointer])
-        record = [result.path, department, result.score, findings]
+            findings.append([line, column, f.label and plain(f.label), f.code, _INDEX[f.severity],
+                             plain(f.message), plain(f.pointer)])
+        record = [plain(result.path), plain(department), result.score, findings]
         self.out.write(("\n" if self.first else ",\n") + _json(record))
         self.first = False
+        if result.view:
+            # The document's index in the data block is the one its anchors carry (view-3, n3-7, f3-7).
+            self.views.write(document_view.render_html(self.documents, result.path, department, result.findings,
+                                                       result.view, self.context.lang))
+            self.viewed = True
+        self.documents += 1
 
     def close(self) -> None:
         lang = self.context.lang
@@ -60,11 +79,27 @@ class HtmlReporter(Reporter):
         meta = {"text": self.text, "rules": rules, "low_score": LOW_SCORE}
         self.out.write("]</script>\n")
         self.out.write(f'<script type="application/json" id="perflint-meta">{_json(meta)}</script>\n')
+        self._document_views()
         self.out.write(self._rule_docs())
         note = self.text["score_note"].format(**{s.value: PENALTY[s] for s in _SEVERITIES}) + " " + \
             self.text["unreadable_note"]
         self.out.write(f"<footer><p>{escape(note)}</p></footer>\n</main>\n")
-        self.out.write(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+        self.out.write(f"<script>{SCRIPT}</script>\n")
+        if self.viewed:
+            self.out.write(f"<script>{document_view.SCRIPT}</script>\n")
+        self.out.write("</body>\n</html>\n")
+
+    def _document_views(self) -> None:
+        """The documents as tables, from the temporary file they were written to."""
+        if self.viewed:
+            lang = self.context.lang
+            words = {**document_view.WORDS[lang], "open_up_to": document_view.OPEN_UP_TO}
+            self.out.write(f'<script type="application/json" id="perflint-view-meta">{_json(words)}</script>\n')
+            self.out.write(document_view.section_html(lang))
+            self.views.seek(0)
+            shutil.copyfileobj(self.views, self.out)
+            self.out.write("</section>\n")
+        self.views.close()
 
     def _rule_docs(self) -> str:
         """An anchor per rule found (#rule-PF501) with what it checks, why, and the source."""

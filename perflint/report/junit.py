@@ -15,24 +15,21 @@ suites up themselves).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from perflint.findings import Finding
 from perflint.report.base import DocumentResult, Reporter
+from perflint.report.escape import plain
 from perflint.report.summary import UNKNOWN_DEPARTMENT
 
-# Characters XML 1.0 forbids even escaped; a damaged document can put them into a message.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
+# XML 1.0 forbids some characters even escaped, and a damaged document can put them into a message.
 def _text(value: object) -> str:
-    return escape(_ILLEGAL.sub("\ufffd", str(value)))
+    return escape(plain(value))
 
 
 def _attr(value: object) -> str:
-    return quoteattr(_ILLEGAL.sub("\ufffd", str(value)))
+    return quoteattr(plain(value))
 
 
 def _body(findings: list[Finding]) -> str:
