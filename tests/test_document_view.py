@@ -7,15 +7,14 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import perflint.report.document_view as document_view
+from browser import Elements, browse
 from perflint.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -72,49 +71,13 @@ def batch(tmp_path_factory):
             "page_en": base / "report-en.html"}
 
 
-class _Tags(HTMLParser):
-    """Every start tag with its attributes, the text of each element with an id, and the text of each
-    element whose class is given."""
-
-    VOID = {"br", "col", "hr", "img", "input", "meta", "link", "wbr"}
-
-    def __init__(self, page: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: dict[str, str] = {}
-        self._open: list = []
-        self.feed(page)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if attrs.get("id"):
-            self.text[attrs["id"]] = ""
-        if tag not in self.VOID:
-            self._open.append(attrs.get("id"))
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID and self._open:
-            self._open.pop()
-
-    def handle_data(self, data):
-        for key in filter(None, self._open):
-            self.text[key] += data
-
-    def ids(self) -> list:
-        return [a["id"] for _, a in self.tags if a.get("id")]
-
-    def having(self, tag: str, cls: str) -> list:
-        return [a for t, a in self.tags if t == tag and cls in (a.get("class") or "").split()]
-
-
 def _by_document(batch) -> dict:
     """Each document's findings in report order, keyed by its index in the report (the order of paths)."""
     return {i: [f for f in batch["findings"] if f["path"] == path] for i, path in enumerate(batch["paths"])}
 
 
 def test_every_finding_of_a_readable_document_is_shown_once_beside_its_place(batch):
-    page = _Tags(batch["page"].read_text(encoding="utf-8"))
+    page = Elements(batch["page"].read_text(encoding="utf-8"))
     ids = page.ids()
     assert len(ids) == len(set(ids))  # anchors are unique
     documents = _by_document(batch)
@@ -136,7 +99,7 @@ def test_every_finding_of_a_readable_document_is_shown_once_beside_its_place(bat
 
 
 def test_the_seed_is_shown_as_its_form_with_the_cells_marked(batch):
-    page = _Tags(batch["page"].read_text(encoding="utf-8"))
+    page = Elements(batch["page"].read_text(encoding="utf-8"))
     seed = batch["paths"].index("docs/seed.yaml")
     findings = _by_document(batch)[seed]
     # The first project's indicator table, with the form's columns in the form's order.
@@ -161,7 +124,7 @@ def test_the_seed_is_shown_as_its_form_with_the_cells_marked(batch):
 
 def test_hostile_text_is_escaped_and_control_characters_removed(batch):
     text = batch["page"].read_text(encoding="utf-8")
-    page = _Tags(text)
+    page = Elements(text)
     assert CONTROL.search(text) is None
     # Only perflint's own scripts: the findings data, its words, the view's words, the page's script and
     # the view's; no element or attribute came from the document.
@@ -201,36 +164,6 @@ def test_the_view_is_json_native():
 
 # In Chromium ---------------------------------------------------------------------------------------
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    message = "headless Chromium is needed to check the document view (Debian: apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _browse(page: Path, tmp_path: Path, fragment: str = "", screenshot: Path = None, size=(1400, 1000)) -> str:
-    """The page's DOM after its scripts ran, offline; a console message (a script error) fails the test."""
-    args = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-            "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}",
-            "--virtual-time-budget=5000", "--enable-logging=stderr", "--v=0"]
-    url = page.as_uri() + fragment
-    if screenshot is not None:
-        # Headless Chromium's screenshot is of the top of the page (it comes out blank once scrolled), so
-        # what it should show must be at the top: #only-N puts one document there.
-        done = subprocess.run([*args, f"--window-size={size[0]},{size[1]}", f"--screenshot={screenshot}", url],
-                              capture_output=True, text=True, timeout=180)
-        assert done.returncode == 0, done.stderr[-2000:]
-    done = subprocess.run([*args, "--dump-dom", url], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert [line for line in done.stderr.splitlines() if "CONSOLE" in line] == []
-    return done.stdout
-
-
 def _row_html(page: str, row_id: str) -> str:
     return page.split(f'id="{row_id}"')[1].split("</tr>")[0]
 
@@ -247,22 +180,22 @@ def test_a_finding_links_to_its_cell_which_opens_in_chromium(batch, tmp_path):
     seed = batch["paths"].index("docs/seed.yaml")
     findings = _by_document(batch)[seed]
     vague = next(j for j, f in enumerate(findings) if f["code"] == "PF201")
-    static = _Tags(batch["page"].read_text(encoding="utf-8"))
+    static = Elements(batch["page"].read_text(encoding="utf-8"))
     cell = next(a for a in static.having("li", "note") if a["id"] == f"n{seed}-{vague}")["data-target"]
-    dom = _Tags(_browse(batch["page"], tmp_path, "#" + cell))
+    dom = Elements(browse(batch["page"], tmp_path, "#" + cell))
     body = next(a for t, a in dom.tags if t == "body")
     assert body.get("data-view-ready") == "true" and body.get("data-rendered") == "true"
     # The document holding the cell is open (so the browser could scroll to it).
     view = next(a for t, a in dom.tags if t == "details" and a.get("id") == f"view-{seed}")
     assert "open" in view
     # With the findings table filtered to the seed, each row has its id and links to its place in the view.
-    dom = _Tags(_browse(batch["page"], tmp_path, "#?file=docs%2Fseed.yaml"))
+    dom = Elements(browse(batch["page"], tmp_path, "#?file=docs%2Fseed.yaml"))
     rows = dom.having("tr", "finding")
     assert sorted(row["id"] for row in rows) == sorted(f"f{seed}-{j}" for j in range(len(findings)))
     links = [a["href"][1:] for a in dom.having("a", "to-view")]
     assert len(links) == len(findings) and set(links) <= set(dom.ids())
     row = next(a["id"] for a in rows if a["id"] == f"f{seed}-{vague}")
-    assert f'<a class="to-view" href="#{cell}">' in _row_html(_browse(batch["page"], tmp_path, "#?file=docs%2Fseed.yaml"), row)
+    assert f'<a class="to-view" href="#{cell}">' in _row_html(browse(batch["page"], tmp_path, "#?file=docs%2Fseed.yaml"), row)
 
 
 def test_one_document_alone_in_a_screenshot(batch, tmp_path):
@@ -272,7 +205,7 @@ def test_one_document_alone_in_a_screenshot(batch, tmp_path):
 
     seed = batch["paths"].index("docs/seed.yaml")
     shot = tmp_path / "document-view.png"
-    dom = _Tags(_browse(batch["page"], tmp_path, f"#only-{seed}", screenshot=shot, size=(1400, 4200)))
+    dom = Elements(browse(batch["page"], tmp_path, f"#only-{seed}", screenshot=shot, size=(1400, 4200)))
     _keep(shot)
     body = next(a for t, a in dom.tags if t == "body")
     assert "only-view" in body.get("class", "").split()
@@ -289,7 +222,7 @@ def test_a_note_links_back_to_its_row_on_whichever_page_it_is(batch, tmp_path):
     findings = _by_document(batch)[many]
     assert len(findings) > 100  # the findings table shows 100 rows a page: the last is on the second
     last = len(findings) - 1
-    dom = _Tags(_browse(batch["page"], tmp_path, f"#f{many}-{last}"))
+    dom = Elements(browse(batch["page"], tmp_path, f"#f{many}-{last}"))
     body = next(a for t, a in dom.tags if t == "body")
     assert body.get("data-view-finding") == f"f{many}-{last}"
     row = next(a for t, a in dom.tags if t == "tr" and a.get("id") == f"f{many}-{last}")
@@ -301,14 +234,14 @@ def test_a_note_links_back_to_its_row_on_whichever_page_it_is(batch, tmp_path):
 
 def test_hostile_document_runs_nothing_in_chromium(batch, tmp_path):
     hostile = batch["paths"].index("docs/hostile.yaml")
-    dom = _Tags(_browse(batch["page"], tmp_path, f"#view-{hostile}"))
+    dom = Elements(browse(batch["page"], tmp_path, f"#view-{hostile}"))
     assert [t for t, _ in dom.tags if t in ("img", "b", "iframe")] == []
     assert all(not name.startswith("on") for _, attrs in dom.tags for name in attrs)
     assert len([t for t, _ in dom.tags if t == "script"]) == 5
 
 
 def test_the_view_in_english(batch, tmp_path):
-    dom = _Tags(_browse(batch["page_en"], tmp_path))
+    dom = Elements(browse(batch["page_en"], tmp_path))
     assert dom.text["document-view"].startswith("Documents as tables")
     seed = batch["paths"].index("docs/seed.yaml")
     assert "Annual indicators" in dom.text[f"view-{seed}"] and "Basis of the target" in dom.text[f"view-{seed}"]

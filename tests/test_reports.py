@@ -7,13 +7,10 @@ workbook opened with openpyxl, and the HTML page rendered in headless Chromium.
 """
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -23,6 +20,7 @@ import pytest
 import rfc3986_validator  # noqa: F401 - without it the format checker lets any "uri-reference" pass
 from click.testing import CliRunner
 
+from browser import Elements, browse
 from perflint.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -330,68 +328,6 @@ def test_html_is_one_file_that_loads_nothing(batch):
         assert f'id="rule-{code}"' in page
 
 
-class _Elements(HTMLParser):
-    """Every start tag of a serialized DOM with its attributes, and the text inside each element with an id."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self, page: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: dict[str, str] = {}
-        self._open: list = []
-        self.feed(page)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if attrs.get("id"):
-            self.text[attrs["id"]] = ""
-        if tag not in self.VOID:
-            self._open.append(attrs.get("id"))
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID and self._open:
-            self._open.pop()
-
-    def handle_data(self, data):
-        for key in filter(None, self._open):
-            self.text[key] += data
-
-    def having(self, tag: str, cls: str) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and (not cls or cls in (a.get("class") or "").split())]
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    message = "headless Chromium is needed to check the HTML report (Debian: apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _browse(page: Path, tmp_path: Path, fragment: str = "", screenshot: Path = None) -> str:
-    """The page's DOM after its script ran, offline: no host name resolves, nothing is fetched."""
-    args = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-            "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}",
-            "--virtual-time-budget=5000", "--enable-logging=stderr", "--v=0"]
-    url = page.as_uri() + fragment
-    if screenshot is not None:
-        done = subprocess.run([*args, "--window-size=1400,1800", f"--screenshot={screenshot}", url],
-                              capture_output=True, text=True, timeout=180)
-        assert done.returncode == 0, done.stderr[-2000:]
-    done = subprocess.run([*args, "--dump-dom", url], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-2000:]
-    # The page's console: a script error or a blocked load would show here.
-    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
-    assert console == []
-    return done.stdout
-
-
 def _segments(counts: dict) -> int:
     return sum(1 for per in counts.values() for n in per.values() if n)
 
@@ -401,7 +337,7 @@ def test_html_renders_charts_and_table_in_chromium(batch, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "report-html.png"
     shutil.copy(batch["out"]["html", "zh"], ARTIFACTS / "report.html")
-    dom = _Elements(_browse(batch["out"]["html", "zh"], tmp_path, screenshot=shot))
+    dom = Elements(browse(batch["out"]["html", "zh"], tmp_path, screenshot=shot))
     assert shot.stat().st_size > 20_000
     assert dom.having("body", "")[0].get("data-rendered") == "true"  # the script ran to its end
 
@@ -440,15 +376,15 @@ def test_html_filters_from_the_fragment(batch, tmp_path):
               if departments[f["path"]] == "溧平县司法局" and f["severity"] == "warning"]
     assert wanted
     fragment = "#?" + "&".join(f"{k}={quote(v)}" for k, v in (("dept", "溧平县司法局"), ("sev", "warning")))
-    dom = _Elements(_browse(batch["out"]["html", "zh"], tmp_path, fragment))
+    dom = Elements(browse(batch["out"]["html", "zh"], tmp_path, fragment))
     rows = dom.having("tr", "finding")
     assert len(rows) == len(wanted)
     assert all(row["class"].split() == ["finding", "warning"] for row in rows)
 
 
 def test_html_in_english(batch, tmp_path):
-    page = _browse(batch["out"]["html", "en"], tmp_path)
-    dom = _Elements(page)
+    page = browse(batch["out"]["html", "en"], tmp_path)
+    dom = Elements(page)
     assert ("html", {"lang": "en"}) in dom.tags
     assert "Findings per department" in page and "Budget performance document review" in page
     assert "What it checks" in dom.text["rules"]
