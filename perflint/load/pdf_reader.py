@@ -155,7 +155,7 @@ class _Reader:
             if page is None:
                 return
             if number > MAX_PAGES:
-                self.stopped = (number, Text("PDF", "The PDF"), Text(f"{MAX_PAGES} 页", f"{MAX_PAGES} pages"))
+                self.stopped = (number, Text("PDF 文件", "The PDF"), Text(f"{MAX_PAGES} 页", f"{MAX_PAGES} pages"))
                 return
             try:
                 _lay_out(page)
