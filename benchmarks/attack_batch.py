@@ -7,9 +7,9 @@ Builds a folder of:
   - the attack files of the audit, at the audit's sizes: a .docx whose document.xml inflates to 1.1 GiB,
     one whose document.xml declares 1.6 KiB and inflates to 1.1 GiB, a workbook of a million empty-ish
     rows, one with a 1.1 GiB XML comment, one with three comments of 9 MiB (under every limit; expat
-    parses each in time quadratic in its size), one of 100,000 zip members, one whose merged range covers the whole sheet below two rows,
-    an .xls of 65,536 rows with a cell in column IV, and PDFs of one page of two million characters, of
-    20,000 pages and of one page that inflates to 1 GiB;
+    parses each in time quadratic in its size), one of 100,000 zip members, one whose merged range
+    covers the whole sheet below its content, an .xls of 65,536 rows with a cell in column IV, and PDFs
+    of one page of two million characters, of 20,000 pages and of one page that inflates to 1 GiB;
   - the adversarial YAML documents of tests/test_time_and_size.py: 20,000 indicators, and a goal of
     16,000 Latin letters;
   - --normal ordinary documents written by benchmarks/generate.py (every one with some defect, so that
@@ -148,9 +148,11 @@ def paragraphs_docx(count: int) -> bytes:
 
 
 SHEET_HEAD = b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+# A department, a year and a project without indicators: enough to read, and to have findings.
 FIRST_ROWS = ('<row r="1"><c r="A1" t="inlineStr"><is><t>部门</t></is></c><c r="B1" t="inlineStr"><is><t>溧平县司法局'
               '</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>年度</t></is></c><c r="B2"><v>2026</v></c>'
-              '</row>').encode("utf-8")
+              '</row><row r="3"><c r="A3" t="inlineStr"><is><t>项目名称</t></is></c><c r="B3" t="inlineStr"><is><t>'
+              '2026年法律援助</t></is></c></row>').encode("utf-8")
 
 
 def workbook(sheet: Iterable[bytes], level: int = 9) -> bytes:
@@ -159,12 +161,12 @@ def workbook(sheet: Iterable[bytes], level: int = 9) -> bytes:
 
 
 def empty_rows_xlsx(rows: int, claimed: int = 0, last: bytes = b"", level: int = 9) -> bytes:
-    """Two rows of content, then `rows` rows holding a cell with a style and nothing else; the sheet's
+    """Three rows of content, then `rows` rows holding a cell with a style and nothing else; the sheet's
     <dimension> claims `claimed` rows (default: as many as there are); `last` is XML put after them."""
     def sheet() -> Iterator[bytes]:
-        yield SHEET_HEAD + b'<dimension ref="A1:Z%d"/><sheetData>' % (claimed or rows + 2) + FIRST_ROWS
+        yield SHEET_HEAD + b'<dimension ref="A1:Z%d"/><sheetData>' % (claimed or rows + 3) + FIRST_ROWS
         batch = []
-        for r in range(3, rows + 3):
+        for r in range(4, rows + 4):
             batch.append(b'<row r="%d" spans="1:26" ht="15" customHeight="1"><c r="A%d" s="0"/></row>' % (r, r))
             if len(batch) == 10_000:
                 yield b"".join(batch)
@@ -198,10 +200,10 @@ def many_members_xlsx(count: int) -> bytes:
 
 
 def merged_everything_xlsx() -> bytes:
-    """A workbook whose one merged range covers every cell a sheet can have below its two rows of content
-    (A3:XFD1048576): openpyxl makes an object for each cell a range covers."""
+    """A workbook whose one merged range covers every cell a sheet can have below its rows of content
+    (A4:XFD1048576): openpyxl makes an object for each cell a range covers."""
     return workbook([SHEET_HEAD + b"<sheetData>" + FIRST_ROWS + b'</sheetData><mergeCells count="1">'
-                     b'<mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>'])
+                     b'<mergeCell ref="A4:XFD1048576"/></mergeCells></worksheet>'])
 
 
 def tall_xls(rows: int = 65536, far: bool = True) -> bytes:

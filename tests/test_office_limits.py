@@ -137,10 +137,10 @@ def test_content_past_the_last_row_read_is_reported_where_it_is():
 
 
 def test_a_cell_past_the_last_column_read_is_reported_and_the_rest_is_read():
-    far = '<row r="3"><c r="XFD3" t="inlineStr"><is><t>远处</t></is></c></row>'.encode()
+    far = '<row r="4"><c r="XFD4" t="inlineStr"><is><t>远处</t></is></c></row>'.encode()
     loaded = load_bytes(attacks.empty_rows_xlsx(0, last=far), "wide.xlsx")
     (limit,) = _limits(lint(loaded, RULES))
-    assert limit.label == "项目!XFD3" and "超过上限（256 列），第 IW 列起的单元格（第一个有内容的是 XFD3）未被读取" in limit.message
+    assert limit.label == "项目!XFD4" and "超过上限（256 列），第 IW 列起的单元格（第一个有内容的是 XFD4）未被读取" in limit.message
     assert loaded.document.department == "溧平县司法局"
 
 
