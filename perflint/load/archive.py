@@ -68,8 +68,8 @@ def size_text(size: int) -> str:
     return f"{size} B"
 
 
-def open_office_zip(data: bytes, parsed_whole: Callable[[str], bool] = lambda name: True) -> zipfile.ZipFile:
-    """The zip, once its members are within the limits; `parsed_whole` says which members a library
+def check_office_zip(data: bytes, parsed_whole: Callable[[str], bool] = lambda name: True) -> None:
+    """Return when the zip's members are within the limits; `parsed_whole` says which members a library
     will parse into a tree (their markup is counted). Raises ArchiveLimit, or zipfile's own errors for
     what is not a zip."""
     # Every entry of the zip's directory opens with this signature (zipfile refuses one that does not), so
@@ -78,8 +78,8 @@ def open_office_zip(data: bytes, parsed_whole: Callable[[str], bool] = lambda na
     if entries > MAX_MEMBERS:
         raise ArchiveLimit(Text(f"压缩包有 {entries} 个成员，超过上限 {MAX_MEMBERS} 个",
                                 f"the archive has {entries} members, more than the limit of {MAX_MEMBERS}"))
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    members = archive.infolist()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
     total = 0
     for info in members:
         _check_declared(info)
@@ -99,7 +99,6 @@ def open_office_zip(data: bytes, parsed_whole: Callable[[str], bool] = lambda na
             raise ArchiveLimit(Text(f"压缩包中需要整体解析的 XML 有超过 {MAX_MARKUP} 个标签（到成员 {_name(info)} 为止），超过上限",
                                     f"the XML parsed whole has more than {MAX_MARKUP} tags (up to member "
                                     f"{_name(info)}), more than the limit"))
-    return archive
 
 
 def _name(info: zipfile.ZipInfo) -> str:

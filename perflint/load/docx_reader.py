@@ -16,7 +16,7 @@ import io
 from typing import Iterator
 
 from perflint.text import Text
-from perflint.load.archive import ArchiveLimit, open_office_zip
+from perflint.load.archive import ArchiveLimit, check_office_zip
 from perflint.load.blocks import Block, Cell, Paragraph, Row
 from perflint.load.document import LoadedDocument
 from perflint.load.outline import read_blocks
@@ -43,7 +43,7 @@ def read_docx(data: bytes, path: str) -> LoadedDocument:
     import docx  # imported here so that checking YAML never loads it
 
     try:
-        open_office_zip(data)
+        check_office_zip(data)
         document = docx.Document(io.BytesIO(data))
     except ArchiveLimit as limit:
         return _unreadable(path, limit.reason)

@@ -23,7 +23,7 @@ import io
 import re
 from typing import Any, Optional
 
-from perflint.load.archive import ArchiveLimit, open_office_zip
+from perflint.load.archive import ArchiveLimit, check_office_zip
 from perflint.load.document import LoadedDocument
 from perflint.load.problems import Problem
 from perflint.load.workbook import (MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, Sheet, SheetCell, column_letters,
@@ -43,7 +43,7 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 
 def read_xlsx(data: bytes, path: str) -> LoadedDocument:
     try:
-        open_office_zip(data, parsed_whole=lambda name: not _WORKSHEET.fullmatch(name))
+        check_office_zip(data, parsed_whole=lambda name: not _WORKSHEET.fullmatch(name))
         sheets = _read(data)
     except ArchiveLimit as limit:
         return _unreadable(path, limit.reason)
