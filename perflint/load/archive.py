@@ -96,9 +96,9 @@ def check_office_zip(data: bytes, parsed_whole: Callable[[str], bool] = lambda n
             if counted:
                 markup += piece.count(b"<")
         if markup > MAX_MARKUP:
-            raise ArchiveLimit(Text(f"压缩包中需要整体解析的 XML 有超过 {MAX_MARKUP} 个标签（到成员 {_name(info)} 为止），超过上限",
-                                    f"the XML parsed whole has more than {MAX_MARKUP} tags (up to member "
-                                    f"{_name(info)}), more than the limit"))
+            raise ArchiveLimit(Text(f"压缩包中整体解析的 XML 标签超过上限 {MAX_MARKUP} 个（数到成员 {_name(info)} 时）",
+                                    f"the XML parsed whole has more tags than the limit of {MAX_MARKUP} (counting up "
+                                    f"to member {_name(info)})"))
 
 
 def _name(info: zipfile.ZipInfo) -> str:
