@@ -165,6 +165,26 @@ def test_a_comment_past_what_libxml2_accepts_is_refused_at_once(tmp_path):
     assert _codes(read) == ["PF001"] and "不是有效的 Excel 工作簿" in _message(read, "PF001")
 
 
+def test_rich_text_and_extensions_inside_a_cell_are_read_with_the_cell():
+    # Elements a row holds stay until the row is read; dropping one early would take its siblings along.
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>部门</t></is></c><c r="B1" t="inlineStr"><is><r><rPr><b/>'
+            '</rPr><t>溧平县</t></r><r><t>司法局</t></r><rPh sb="0" eb="1"><t>x</t></rPh><phoneticPr fontId="1"/></is>'
+            '<extLst/></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>年度</t></is></c><c r="B2"><f>2025+1</f>'
+            '<v>2026</v><extLst/></c></row>').encode()
+    loaded = load_bytes(attacks.workbook([attacks.SHEET_HEAD + b"<sheetData>" + rows + b"</sheetData></worksheet>"]),
+                        "rich.xlsx")
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+
+
+def test_a_row_of_too_many_elements_is_refused(monkeypatch):
+    monkeypatch.setattr(xlsx_reader, "MAX_ROW_ELEMENTS", 50)
+    # 26 cells of a value each: 52 elements.
+    row = b'<row r="1">' + b"".join(b'<c r="%s1"><v>%d</v></c>' % (chr(65 + n).encode(), n) for n in range(26)) + b"</row>"
+    data = attacks.workbook([attacks.SHEET_HEAD + b"<sheetData>" + row + b"</sheetData></worksheet>"])
+    (finding,) = _findings(data, "row.xlsx")
+    assert finding.message == "无法读取文件：工作表“项目”中有一行的 XML 元素超过上限 50 个"
+
+
 def test_past_the_cells_a_workbook_may_have_the_rest_is_reported_with_the_sheets_after_it(monkeypatch):
     monkeypatch.setattr(workbook, "MAX_CELLS", 50)
     monkeypatch.setattr(xlsx_reader, "MAX_CELLS", 50)

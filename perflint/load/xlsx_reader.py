@@ -37,6 +37,9 @@ _ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
 _VALUE, _FORMULA, _INLINE, _STRING = f"{_MAIN}v", f"{_MAIN}f", f"{_MAIN}is", f"{_MAIN}si"
 # What a cell holds: kept in the tree until its row ends, when the row is read (t and r for inline text).
 _IN_CELL = {_CELL, _VALUE, _FORMULA, _INLINE, f"{_MAIN}t", f"{_MAIN}r"}
+# A row stands in memory as a tree until it ends, a hundred bytes or so an element. A real row has at most
+# a few hundred cells of a few elements each; a sheet formatted to its last column (XFD), 16,384.
+MAX_ROW_ELEMENTS = 100_000
 # The sheets a reader streams (parsed here a row at a time); every other part is parsed whole.
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 
@@ -111,6 +114,16 @@ def _drop(element) -> None:
             del parent[0]
 
 
+def _inside_row(element) -> bool:
+    """Whether the element is part of a row (rich text in a cell, say): it is read with its row."""
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == _ROW:
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _shared_strings(source) -> list[str]:
     from openpyxl.cell.text import Text as RichText
 
@@ -142,24 +155,30 @@ class _SheetReader:
         self.merged_area = 0
 
     def read(self, source) -> Sheet:
-        rows = 0
+        rows = pending = 0
         for _, element in _iterparse(source):
             tag = element.tag
             if tag == _ROW:
                 self._row(element)
                 element.clear()
-                rows += 1
+                rows, pending = rows + 1, 0
                 if rows % 256 == 0:
                     # The rows read before this one, all at once: cheaper than one at a time. Not the rows
                     # after it: libxml2 has parsed ahead, and they are in the tree already.
                     parent = element.getparent()
                     del parent[:parent.index(element)]
-            elif tag in _IN_CELL:
-                continue  # part of a row not yet ended
-            else:
-                if tag == _MERGE:
-                    self._merge(element.get("ref", ""))
+                continue
+            if tag == _MERGE:
+                self._merge(element.get("ref", ""))
+            if tag not in _IN_CELL and not _inside_row(element):
                 _drop(element)
+                continue
+            # Part of a row not yet ended: kept until the row is read.
+            pending += 1
+            if pending > MAX_ROW_ELEMENTS:
+                raise ArchiveLimit(Text(f"工作表“{self.sheet.title}”中有一行的 XML 元素超过上限 {MAX_ROW_ELEMENTS} 个",
+                                        f"a row of sheet {self.sheet.title!r} has more XML elements than the limit of "
+                                        f"{MAX_ROW_ELEMENTS}"))
         sheet = self.sheet
         sheet.rows = sorted(self.rows.items())
         sheet.first_column = self.first_column or 1
