@@ -14,7 +14,8 @@ The XML is parsed with lxml (libxml2) rather than expat, which openpyxl uses for
 strings: expat 2.5 re-scans a token it has not seen the end of every time it is fed more, so a huge
 comment takes time quadratic in its size (8 MiB: 2.5 s; 1.1 GiB: more than 300 s), while libxml2 reads
 it in linear time and refuses a text node or a comment over 10 MB. Every element is dropped from the
-tree once read, so that a sheet of a million rows never stands in memory.
+tree once read (what a row holds, once the row is read), so that a sheet of a million rows never stands
+in memory, and one row is bounded too (MAX_ROW_ELEMENTS).
 """
 
 from __future__ import annotations
