@@ -357,11 +357,12 @@ def main() -> None:
         peak = run["rss_kb"] / 1024
         print(f"  peak RSS of the largest process: {peak:.0f} MB (bound {MEMORY_BOUND_MB} MB: "
               f"{'within' if peak <= MEMORY_BOUND_MB else 'OVER'})")
-        print("\n  what each attack file got (the first finding):")
+        print("\n  what each attack file got (the finding of a limit, where there is one, else the first):")
         for name in attacks:
             got = by_path.get(str(folder / name), [])
-            first = got[0] if got else None
-            summary = f"{first['code']} {first['message'][:110]}" if first else "(nothing)"
+            limits = [f for f in got if f["code"] == "PF001" or (f["code"] == "PF020" and "上限" in f["message"])]
+            shown = (limits or got or [None])[0]
+            summary = f"{shown['code']} {shown['message'][:110]}" if shown else "(nothing)"
             print(f"    {name}: {len(got)} finding(s); {summary}")
         if run["stderr"].strip():
             print(f"\n  standard error: {run['stderr'].strip()}")
