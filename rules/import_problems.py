@@ -41,6 +41,7 @@ class Skipped(_ImportRule):
                              "Page {page} is a scanned image with no text layer and was not read; use a text PDF or "
                              "run OCR first"),
         "page": Text("第{page}页的内容无法解析，未被读取", "Page {page} cannot be parsed and was not read"),
+        "limit": Text("{what}超过上限（{limit}），{rest}未被读取", "{what} goes past the limit ({limit}); not read: {rest}"),
     }
     doc = RuleDoc(
         what=Text("文本、Word 或 Excel 文档中有文字或表格行不属于绩效文本的任何已知部分（封面、总体绩效目标、分项绩效目标、"
