@@ -19,6 +19,7 @@ from perflint.cache import ResultCache
 from perflint.engine.budget import TimeBudgetExceeded, time_budget
 from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
+from perflint.engine.round_rule import with_facts
 from perflint.engine.runner import fails, lint
 from perflint.findings import Finding
 from perflint.load import STDIN, iter_paths, load_bytes, read_source
@@ -90,7 +91,7 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
         keys = keys_of(loaded, findings, baseline_file.parent)
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
-    return _result(loaded, findings, tuple(keys) if settings.write_baseline else ())
+    return with_facts(_result(loaded, findings, tuple(keys) if settings.write_baseline else ()), loaded, rules)
 
 
 def _unchecked(path: str, problem: Problem) -> LoadedDocument:
@@ -185,8 +186,13 @@ def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Opti
     settle_collector()
     names = document_paths(paths, settings)
     outcome = Outcome()
-    results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename)
-    for result in _progress(results, len(names), settings.lang):
+    results = _progress(iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename),
+                        len(names), settings.lang)
+    if len(names) > 1:  # the rules across documents: their findings are merged into each document's
+        from perflint.round import round_results
+
+        results = round_results(results, rules, settings)
+    for result in results:
         outcome.documents += 1
         outcome.failed = outcome.failed or fails(result.findings, settings.fail_on)
         if keys is not None:

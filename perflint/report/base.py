@@ -21,6 +21,9 @@ class DocumentResult:
     indicators: int
     findings: tuple[Finding, ...]
     baseline_keys: tuple = ()  # with --write-baseline: each finding's key (perflint.engine.baseline.Key)
+    # What the rules across documents need of it (perflint/analysis/digest.py), as plain JSON so that the
+    # result cache keeps it; None when no such rule runs or the document could not be read.
+    facts: Optional[dict] = None
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
