@@ -138,6 +138,30 @@ def check(paths, fmt, output, statistics, summary, jobs, exclude, fix, diff, bas
 
 
 @main.command()
+@click.argument("last_year", metavar="LAST_YEAR")
+@click.argument("this_year", metavar="THIS_YEAR")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--exclude", multiple=True, help="Gitignore-style patterns not to walk into.")
+@click.option("--lang", type=LANG, help="Message language (default zh, or the configuration's).")
+@click.option("--fail-on", type=SEVERITY, help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--select", multiple=True, help="Comparison rules to run: codes, slugs or categories.")
+@click.option("--ignore", multiple=True, help="Comparison rules not to run.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upwards).")
+@click.option("--no-cache", is_flag=True, envvar="PERFLINT_NO_CACHE", help="Read every document afresh.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where results are kept (default .perflint_cache).")
+def compare(last_year, this_year, fmt, output, jobs, exclude, lang, fail_on, select, ignore, config, no_cache,
+            cache_dir) -> None:
+    """Compare this year's round with last year's (each a file or a directory)."""
+    from perflint.compare import command
+
+    settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+                         exclude=_split(exclude), use_cache=not no_cache, cache_dir=Path(cache_dir) if cache_dir else None)
+    sys.exit(command(last_year, this_year, settings, fmt, output, jobs))
+
+
+@main.command()
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache to remove (default .perflint_cache).")
 @click.option("--lang", type=LANG)
 @click.option("--config", type=click.Path(dir_okay=False))
