@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 import shutil
 import sqlite3
 import tempfile
@@ -146,19 +147,10 @@ class LastYear:
                                 (dept, project["kind"])).fetchall()
         return found[0] if len(found) == 1 else None
 
-    def overall(self, dept: str, key: Optional[str]) -> Optional[int]:
-        """A document of last year's with the department's overall goal: one with the same text if any."""
-        if not dept:
-            return None
-        first = None
-        for doc, facts in self.db.execute("SELECT doc, facts FROM documents WHERE dept = ? ORDER BY doc", (dept,)):
-            overall = json.loads(facts).get("overall")
-            if overall is None:
-                continue
-            if overall["key"] == key:
-                return doc
-            first = doc if first is None else first
-        return first
+    def only_document(self, dept: str) -> Optional[int]:
+        """The department's document last year, when it had exactly one."""
+        found = self.db.execute("SELECT doc FROM documents WHERE dept = ? LIMIT 2", (dept,)).fetchall() if dept else []
+        return found[0][0] if len(found) == 1 else None
 
 
 def _finding(rules: RuleSet, result: DocumentResult, active, hit: Hit, lang: str) -> Optional[Finding]:
@@ -183,14 +175,17 @@ def compare_document(last: LastYear, result: DocumentResult, rules: RuleSet, lan
         return replace(result, facts=None)
     dept = facts.get("dept") or ""
     pairs = []
+    sources: Counter = Counter()
     for project in facts["projects"]:
         matched = last.match(dept, project)
         if matched is not None:
             path, last_facts = last.document(matched[0])
             pairs.append(ProjectPair(project, last_facts["projects"][matched[1]], facts, last_facts, path))
+            sources[matched[0]] += 1
     overall = None
     if facts.get("overall") is not None:
-        doc = last.overall(dept, facts["overall"]["key"])
+        # Last year's document of this one: where most of its projects were; else the department's only one.
+        doc = sources.most_common(1)[0][0] if sources else last.only_document(dept)
         if doc is not None:
             path, last_facts = last.document(doc)
             overall = OverallPair(facts, last_facts, path)

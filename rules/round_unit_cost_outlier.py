@@ -7,7 +7,7 @@ from perflint.findings import Severity
 
 _SHOWN = 5  # other documents' values named in a message
 # The modified z-score (Iglewicz and Hoaglin): 0.6745 × distance from the median ÷ MAD; 0.6745 makes the
-# MAD of normally distributed values comparable with their standard deviation.
+# MAD of normally distributed values comparable with their standard deviation. Taken here on logarithms.
 _CONSISTENCY = Decimal("0.6745")
 
 
@@ -31,12 +31,12 @@ class RoundUnitCostOutlier(RoundRule):
     options = {
         "min_documents": Option(5, Text("同名成本指标至少出现在几份文件中才比较",
                                         "The fewest documents that must state a cost indicator for it to be compared")),
-        "factor": Option(Decimal("3"), Text("高于中位数多少倍（或低于其几分之一）才提示",
-                                            "How many times the median (or what fraction of it) a cost must reach to "
-                                            "be reported")),
-        "z": Option(Decimal("3.5"), Text("稳健 z 值（0.6745 × 与中位数之差 ÷ 中位数绝对偏差）超过多少才提示",
-                                         "The robust z-score (0.6745 × distance from the median ÷ median absolute "
-                                         "deviation) a cost must exceed to be reported")),
+        "factor": Option(Decimal("3"), Text("超过中位数的多少倍（或不到其几分之一）才提示",
+                                            "How many times the median a cost must exceed (or what fraction of it it "
+                                            "must fall below) to be reported")),
+        "z": Option(Decimal("3.5"), Text("稳健 z 值（对数尺度上 0.6745 × 与中位数之差 ÷ 中位数绝对偏差）超过多少才提示",
+                                         "The robust z-score (on a log scale, 0.6745 × distance from the median ÷ "
+                                         "median absolute deviation) a cost must exceed to be reported")),
     }
     messages = {
         "default": Text("成本指标“{name}”为“{value}”（折合每{per} {yuan} 元），是本轮 {count} 份文件同名指标中位数"
@@ -52,13 +52,15 @@ class RoundUnitCostOutlier(RoundRule):
     }
     doc = RuleDoc(
         what=Text("在同一轮审核的多份文件中（perflint check 检查一个以上文件时），把名称相同、计量单位可换算（元/人、万元/人、"
-                  "元/万人……按单位表折算为每单位多少元）的单位成本指标放在一起，用中位数和中位数绝对偏差（MAD）衡量：某个值高于中位数 3 倍"
-                  "以上或低于三分之一，且稳健 z 值超过 3.5 时提示，消息中列出其他文件的取值。至少 5 份文件有该指标才比较。",
+                  "元/万人……按单位表折算为每单位多少元）的单位成本指标放在一起，用对数尺度上的中位数和中位数绝对偏差（MAD）衡量"
+                  "（成本按倍数而不是差额分布）：某个值超过中位数的 3 倍或不到其三分之一，且稳健 z 值超过 3.5 时提示，消息中列出其他文件的取值。"
+                  "至少 5 份文件有该指标（且不为 0）才比较。",
                   "Across the documents of one review round (perflint check of more than one document), unit cost "
                   "indicators of the same name whose units convert (元/人, 万元/人, 元/万人 … through the unit table, to "
                   "元 per unit) are put side by side and measured with the median and the median absolute deviation "
-                  "(MAD): a value over 3 times the median or under a third of it, with a robust z-score over 3.5, is "
-                  "reported with the other documents' values. At least 5 documents must state the indicator."),
+                  "(MAD) on a log scale (costs spread by ratios, not differences): a value more than 3 times the median "
+                  "or less than a third of it, with a robust z-score over 3.5, is reported with the other documents' values. "
+                  "At least 5 documents must state the indicator (above 0)."),
         why=Text("同一轮中同类支出的单位成本应当相近；远离其他部门水平的成本，多数是把元写成了万元（或相反），或测算有误，"
                  "也可能是标准过高，审核时应要求说明测算依据。",
                  "Unit costs of like spending in one round should be close; one far from the other departments' is "
@@ -71,17 +73,22 @@ class RoundUnitCostOutlier(RoundRule):
         options = context.options
         factor, limit = options["factor"], options["z"]
         for key, refs in round.cost_groups(options["min_documents"]):
-            values = [ref.yuan for ref in refs]
-            middle = median(values)
-            if middle <= 0:
+            # A cost of nothing is no cost to compare (and has no logarithm).
+            refs = [ref for ref in refs if ref.yuan > 0]
+            if len({ref.document for ref in refs}) < options["min_documents"]:
                 continue
-            spread = median([abs(v - middle) for v in values])
+            middle = median([ref.yuan for ref in refs])
+            # Costs spread by ratios, not differences: on a log scale a tenth is as far as ten times, and a
+            # cost written in 元 instead of 万元 stands out however widely the others range.
+            logs = {ref: ref.yuan.ln() for ref in refs}
+            centre = median(list(logs.values()))
+            spread = median([abs(v - centre) for v in logs.values()])
             per = key.rpartition("|")[2]
             for ref in refs:
                 ratio = ref.yuan / middle
-                if factor > ratio > 1 / factor:
+                if factor >= ratio >= 1 / factor:
                     continue
-                if spread and _CONSISTENCY * abs(ref.yuan - middle) / spread <= limit:
+                if spread and _CONSISTENCY * abs(logs[ref] - centre) / spread <= limit:
                     continue
                 row = round.project(ref.document, ref.project)["rows"][ref.row]
                 others = sorted((r for r in refs if r.document != ref.document), key=lambda r: abs(r.yuan - middle))

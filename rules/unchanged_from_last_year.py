@@ -1,8 +1,15 @@
 from collections import Counter
 
+from perflint.analysis.digest import normalised
+
 from perflint.engine.round_rule import YearsRule
 from perflint.engine.rule import Category, Option, RuleDoc, Text
 from perflint.findings import Severity
+
+
+def _table(project: dict) -> Counter:
+    """The rows' names and targets, years aside (a deadline moved to this year is no update of the target)."""
+    return Counter((row["key"], normalised(row["value"])) for row in project["rows"])
 
 
 class UnchangedFromLastYear(YearsRule):
@@ -31,10 +38,11 @@ class UnchangedFromLastYear(YearsRule):
     }
     doc = RuleDoc(
         what=Text("perflint compare 中，本年度项目的年度绩效目标（不计空格、标点和年份）与上年度同一项目的相同，或整张指标表"
-                  "（至少 3 行）的指标名称和指标值与上年逐一相同；部门总体绩效目标与上年相同的也提示。",
+                  "（至少 3 行）的指标名称和指标值与上年逐一相同（时限只改了年份的也算相同）；部门总体绩效目标与上年相同的也提示。",
                   "In perflint compare, this year's annual goal of a project is the same as last year's (ignoring "
                   "spaces, punctuation and years), or the whole indicator table (3 rows or more) has last year's names "
-                  "and targets one by one; the department's overall goal the same as last year's is reported too."),
+                  "and targets one by one (a deadline with only its year changed counts as the same); the department's "
+                  "overall goal the same as last year's is reported too."),
         why=Text("年度目标应反映本年度的任务和预算；与上年一字不差，多是沿用旧文本没有更新。延续性工作目标相同也可能合理，"
                  "所以只作提示。",
                  "An annual goal reflects this year's tasks and budget; one identical to last year's was mostly "
@@ -48,8 +56,7 @@ class UnchangedFromLastYear(YearsRule):
         goal, last_goal = this["goal"], last["goal"]
         if goal and last_goal and goal["key"] == last_goal["key"] and goal["len"] >= options["min_chars"]:
             yield self.hit(goal["at"], project=this["name"], last_place=pair.last_place(last_goal["at"]))
-        rows = Counter((row["key"], row["value"]) for row in this["rows"])
-        if len(this["rows"]) >= options["min_rows"] and rows == Counter((r["key"], r["value"]) for r in last["rows"]):
+        if len(this["rows"]) >= options["min_rows"] and _table(this) == _table(last):
             yield self.hit(this["table"], "table", project=this["name"], rows=len(this["rows"]),
                            last_place=pair.last_place(last["table"]))
 

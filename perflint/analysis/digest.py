@@ -38,8 +38,9 @@ from perflint.values.units import lookup
 
 VERSION = 1
 _EXCERPT = 24  # characters of a text shown in a message beside its fingerprint
-# A year, with or without 年/年度: masked so that a text copied with only its year changed still matches.
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?")
+# A year (2026年, 2026年度): masked so that a text copied with only its year changed still matches. Only with
+# 年: 1950人 is a number, not a year.
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*(?:年度|年)")
 # A change on last year stated in a description or note: 较上年增长8%, 比上年提高2个百分点, 比去年增加20人.
 RELATIVE_PHRASE = re.compile(r"(?:较|比)(?:上年|去年|上一年度?)(?:同期)?(?:增长|提高|增加|提升|上升|下降|降低|减少)"
                              r"\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|[^\s，,；;。）)0-9]{1,3})")
