@@ -1032,7 +1032,8 @@ class RoundSpec:
                     return index, doc
             return None
 
-        per_kind = max(2, self.count // 100)
+        # Each copy takes two kinds of project no other copy uses, and a county has about 80: at most 10 each.
+        per_kind = max(2, min(10, self.count // 100))
         for kind in ROUND_KINDS:
             for _ in range(per_kind):
                 if kind == "cost-outlier":

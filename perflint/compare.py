@@ -111,14 +111,13 @@ class LastYear:
         self.close()
 
     def add(self, result: DocumentResult) -> None:
-        facts = result.facts
-        if facts is None:
+        if result.facts is None:
             return
+        facts = json.loads(result.facts)
         doc = self.count
         self.count += 1
         dept = facts.get("dept") or ""
-        self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                        (doc, result.path, dept, json.dumps(facts, ensure_ascii=False)))
+        self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)", (doc, result.path, dept, result.facts))
         self.db.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
                             [(doc, p, dept, project["code"], project["kind"])
                              for p, project in enumerate(facts["projects"])])
@@ -153,10 +152,9 @@ class LastYear:
         return found[0][0] if len(found) == 1 else None
 
 
-def _finding(rules: RuleSet, result: DocumentResult, active, hit: Hit, lang: str) -> Optional[Finding]:
+def _finding(rules: RuleSet, result: DocumentResult, facts: dict, active, hit: Hit, lang: str) -> Optional[Finding]:
     from perflint.round import _suppressed
 
-    facts = result.facts
     rule = active.rule
     text = rule.messages.get(hit.message, rule.messages["default"]).format(lang, hit.args)
     line, column, end_line, end_column, label = place_of(facts, hit.pointer)
@@ -169,10 +167,10 @@ def _finding(rules: RuleSet, result: DocumentResult, active, hit: Hit, lang: str
 
 def compare_document(last: LastYear, result: DocumentResult, rules: RuleSet, lang: str) -> DocumentResult:
     """This year's result with the years rules' findings about it merged in."""
-    facts = result.facts
     years = [active for active in rules.active if isinstance(active.rule, YearsRule)]
-    if facts is None or not years:
+    if result.facts is None or not years:
         return replace(result, facts=None)
+    facts = json.loads(result.facts)
     dept = facts.get("dept") or ""
     pairs = []
     sources: Counter = Counter()
@@ -200,10 +198,10 @@ def compare_document(last: LastYear, result: DocumentResult, rules: RuleSet, lan
             if crash is None:
                 raise
             hits = []
-            crashed = _finding(rules, result, crash, Hit("", "default", {
+            crashed = _finding(rules, result, facts, crash, Hit("", "default", {
                 "rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}), lang)
             found.extend([crashed] if crashed is not None else [])
-        found.extend(f for f in (_finding(rules, result, active, hit, lang) for hit in hits) if f is not None)
+        found.extend(f for f in (_finding(rules, result, facts, active, hit, lang) for hit in hits) if f is not None)
     if found:
         result = replace(result, findings=tuple(sorted(result.findings + tuple(found), key=Finding.sort_key)))
     return replace(result, facts=None)

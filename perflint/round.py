@@ -39,7 +39,7 @@ from perflint.report.base import DocumentResult
 from perflint.text import Text
 
 CRASH = "rule-crashed"
-_FACTS_KEPT = 256  # documents' facts kept parsed at once while the rules look them up
+_FACTS_KEPT = 64  # documents' facts kept parsed at once while the rules look them up
 
 _SCHEMA = """
 CREATE TABLE results (doc INTEGER PRIMARY KEY, path TEXT, record TEXT);
@@ -102,14 +102,14 @@ class RoundStore:
         """Keep a result (to be read back later) and index its facts; the document's number in the round."""
         doc = self.count
         self.count += 1
-        facts = result.facts
         if spool:
             record = result_record(replace(result, facts=None))
             self.db.execute("INSERT INTO results VALUES (?, ?, ?)",
                             (doc, result.path, json.dumps(record, ensure_ascii=False)))
-        if facts is not None:
+        if result.facts is not None:
+            facts = json.loads(result.facts)
             self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                            (doc, result.path, facts.get("dept") or "", json.dumps(facts, ensure_ascii=False)))
+                            (doc, result.path, facts.get("dept") or "", result.facts))
             self._index(doc, facts)
         return doc
 

@@ -1,7 +1,7 @@
 """A document's compact facts for the rules across documents (round and years rules).
 
 Computed once per document, in the worker process that checks it, and carried in its `DocumentResult`
-as plain JSON (dicts, lists, strings, numbers; Decimals as strings) so that the result cache keeps them
+as JSON text (dicts, lists, strings, numbers; Decimals as strings) so that the result cache keeps them
 and a cached result serves a later round without the document being read again. Only what those rules
 compare is kept — fingerprints of texts, each indicator's target as read, unit costs in 元, the places
 findings point to — a few kilobytes per document, never the document itself.
@@ -22,6 +22,7 @@ Shape (keys kept short: the facts travel between processes and into the cache fo
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from decimal import Decimal
 from typing import Optional
@@ -45,6 +46,11 @@ _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*(?:年度|年)")
 RELATIVE_PHRASE = re.compile(r"(?:较|比)(?:上年|去年|上一年度?)(?:同期)?(?:增长|提高|增加|提升|上升|下降|降低|减少)"
                              r"\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|[^\s，,；;。）)0-9]{1,3})")
 WHOLE_KIND = "（部门整体）"
+
+
+def encode(facts: Optional[dict]) -> Optional[str]:
+    """The facts as the compact JSON text a result carries."""
+    return None if facts is None else json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(value: str) -> str:

@@ -67,9 +67,9 @@ def with_facts(result, loaded, rules):
         return result
     from dataclasses import replace
 
-    from perflint.analysis.digest import document_facts
+    from perflint.analysis.digest import document_facts, encode
 
-    return replace(result, facts=document_facts(loaded))
+    return replace(result, facts=encode(document_facts(loaded)))
 
 
 def deferred_names(rules) -> frozenset[str]:

@@ -21,9 +21,10 @@ class DocumentResult:
     indicators: int
     findings: tuple[Finding, ...]
     baseline_keys: tuple = ()  # with --write-baseline: each finding's key (perflint.engine.baseline.Key)
-    # What the rules across documents need of it (perflint/analysis/digest.py), as plain JSON so that the
-    # result cache keeps it; None when no such rule runs or the document could not be read.
-    facts: Optional[dict] = None
+    # What the rules across documents need of it (perflint/analysis/digest.py), as its JSON text: the result
+    # cache keeps it as it is, and a result in flight between processes holds one string, not thousands of
+    # small objects. None when no such rule runs or the document could not be read.
+    facts: Optional[str] = None
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
