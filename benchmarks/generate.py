@@ -671,7 +671,7 @@ def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, fram
         cost_name = f"{stem}单位成本"
     # In a round the costing names what it costs: two kinds of project that happen to have the same
     # quantity and unit cost are not taken for a copy.
-    costed = f"{short}：" if evolve is not None else ""
+    costed = f"{stem}：" if evolve is not None else ""
     per = unit
     rows_core = []
     rows_core.append(("qty", lambda: row(*out_q, qname, f"资金用于{uses}，按年度内完成并经验收确认的数量统计，以台账和验收记录为准",

@@ -16,8 +16,6 @@ import json
 import os
 from collections import Counter
 import shutil
-import sqlite3
-import tempfile
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Optional
 
@@ -27,7 +25,7 @@ from perflint.engine.round_rule import YearsRule
 from perflint.engine.rule import Hit
 from perflint.findings import Finding
 from perflint.report.base import DocumentResult, Reporter
-from perflint.round import CRASH, place_of, where
+from perflint.round import CRASH, place_of, scratch_database, where
 from perflint.text import Text
 
 _SCHEMA = """
@@ -95,9 +93,7 @@ class LastYear:
     """Last year's round on disk: its documents' facts, its projects indexed by code and by name."""
 
     def __init__(self) -> None:
-        self.directory = tempfile.mkdtemp(prefix="perflint-compare-")
-        self.db = sqlite3.connect(os.path.join(self.directory, "last-year.sqlite"))
-        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        self.directory, self.db = scratch_database("perflint-compare-", _SCHEMA)
         self.count = 0
 
     def close(self) -> None:

@@ -57,6 +57,24 @@ CREATE INDEX findings_doc ON findings (doc);
 """
 
 
+def scratch_database(prefix: str, schema: str) -> tuple[str, sqlite3.Connection]:
+    """A new SQLite file in a new temporary directory; a clear error when none can be made."""
+    from perflint.errors import UsageError
+
+    directory = None
+    try:
+        directory = tempfile.mkdtemp(prefix=prefix)
+        db = sqlite3.connect(os.path.join(directory, "facts.sqlite"))
+        # A temporary file: losing it on a crash loses nothing, so no journal and no syncs to wait for.
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + schema)
+        return directory, db
+    except (OSError, sqlite3.Error) as exc:
+        if directory:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise UsageError(f"the documents' facts need a temporary file, which could not be made "
+                         f"(set TMPDIR to a writable directory): {exc}") from exc
+
+
 @dataclass(frozen=True)
 class TextRef:
     """Where a text of a group of like texts is: document, project (index into the facts), row or -1."""
@@ -79,10 +97,7 @@ class RoundStore:
     """The round on disk: an SQLite file in a temporary directory, removed on close."""
 
     def __init__(self) -> None:
-        self.directory = tempfile.mkdtemp(prefix="perflint-round-")
-        self.db = sqlite3.connect(os.path.join(self.directory, "round.sqlite"))
-        # A temporary file: losing it on a crash loses nothing, so no journal and no syncs to wait for.
-        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        self.directory, self.db = scratch_database("perflint-round-", _SCHEMA)
         self.count = 0
         self._facts: OrderedDict[int, dict] = OrderedDict()
 

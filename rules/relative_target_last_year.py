@@ -65,7 +65,7 @@ class RelativeTargetLastYear(YearsRule):
                                    last_place=pair.last_place(last["at"]),
                                    expected=Text(f"{'＞' if target[1] == '>' else ''}{_shown(expected[0], '%')}",
                                                  f"{'>' if target[1] == '>' else ''}{_shown(expected[0], '%')}"))
-            elif this.get("rel"):
+            elif this.get("rel") and not this.get("change"):  # 增长率 ≥10% with 比上年增长10%: the same change
                 stated = parse_value(this["rel"])
                 now = amount(this["c"])
                 if stated.kind != "relative" or stated.number is None or now is None:

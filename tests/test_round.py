@@ -119,3 +119,16 @@ def test_an_unreadable_document_in_a_round_is_reported_and_the_others_compared(t
     findings = _json([tmp_path], jobs=1)
     assert {(Path(f["path"]).name, f["code"]) for f in findings if f["code"] in ("PF003", "PF340")} == {
         ("broken.yaml", "PF003"), ("a.yaml", "PF340"), ("b.yaml", "PF340")}
+
+
+def test_no_temporary_directory_is_a_clear_message(tmp_path, monkeypatch):
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/tmp/perflint-round-x")
+
+    first, second = _pair(tmp_path)
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    result = CliRunner().invoke(main, ["check", str(first), str(second)])
+    assert result.exit_code == 2
+    assert "temporary file" in result.output and "TMPDIR" in result.output and "Traceback" not in result.output

@@ -15,7 +15,7 @@ Shape (keys kept short: the facts travel between processes and into the cache fo
      "projects": [{"at", "name", "code", "kind", "whole", "budget" (元, str)|None,
                    "goal": {"at", "key", "len", "text"}|None, "table": pointer, "names": [key, count]|None,
                    "rows": [{"at", "name", "key", "value", "c": [kind, op, number, unit, baseline]|None,
-                             "dir": 1|-1, "sat", "rate", "full", "cost", "cost_per": [per, 元]|None,
+                             "dir": 1|-1, "sat", "rate", "full", "change", "cost", "cost_per": [per, 元]|None,
                              "note": {"at", "key", "len", "text"}|None, "rel": relative phrase|None}]}]}
 """
 
@@ -142,6 +142,8 @@ def _row(place: _Places, indicator: Indicator) -> dict:
         row["rate"] = True
     if is_full_percent(constraint):
         row["full"] = True
+    if is_change_name(name):
+        row["change"] = True
     if is_cost(indicator):
         row["cost"] = True
         cost = unit_cost(constraint)
