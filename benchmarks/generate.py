@@ -20,12 +20,15 @@ Plain Python, no YAML library: 10,000 documents (about 130 MB) take about 10 s.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
+import math
 import random
 import re
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 # --------------------------------------------------------------------------------------------------
 # Data: counties, departments and their projects (all fictional).
@@ -483,12 +486,26 @@ def _fmt_money(value_fen, money_unit):
     return f"{value_fen / 1000000:.2f}"  # 万元: callers keep amounts in whole 100 元
 
 
-def make_document(seed: int, index: int, defect_share: float):
+def make_document(seed: int, index: int, defect_share: float, spec: "Optional[RoundSpec]" = None):
+    """One document's text, its defects and department. With `spec`, one of a round (see RoundSpec), and
+    also what was planted in it for the rules across documents."""
+    doc = build_document(seed, index, defect_share, spec)
+    if spec is not None:
+        spec.plant(doc)
+    return emit_document(doc), doc["defects"], doc["department"]
+
+
+def build_document(seed: int, index: int, defect_share: float, spec: "Optional[RoundSpec]" = None) -> dict:
+    """Everything a document says, before it is written out; the random draws in the order they always were."""
     rng = random.Random(f"perflint-bench/{seed}/{index}")
     county, area, cab = COUNTIES[rng.randrange(len(COUNTIES))]
     dname, dcode, dab, archetypes = DEPARTMENTS[rng.randrange(len(DEPARTMENTS))]
-    department = f"{county}{dname}"
     year = rng.choice((2024, 2025, 2026, 2026, 2027))
+    if spec is not None:  # a round: one county, one year, the departments in turn
+        county, area, cab = COUNTIES[spec.county]
+        dname, dcode, dab, archetypes = DEPARTMENTS[index % len(DEPARTMENTS)]
+        year = spec.year
+    department = f"{county}{dname}"
     zh = rng.random() < 0.5
     framework = "2021" if rng.random() < 0.5 else "2015"
     flow_rows = rng.random() < 0.25
@@ -505,24 +522,34 @@ def make_document(seed: int, index: int, defect_share: float):
                 defects.append(kind)
     has = set(defects)
     ab = f"{cab}{dab}"
-    d = Doc(zh)
-    k, out = d.k, d.lines.append
-    out(f"# {department} {year} 年部门预算绩效文本（benchmarks/generate.py, seed {seed}, no. {index}）")
-    out(f"{k('department')}: {department}")
-    out(f"{k('year')}: {year}")
-    out(f"{k('title')}: {department}{year}年部门预算绩效文本")
-    out(f"{k('status')}: {rng.choice(('草案', '送审稿', '送审稿', '公开稿'))}")
-    out(f"{k('prepared_by')}: {department}")
-    out(f"{k('reviewed_by')}: {county}财政局")
-
+    status = rng.choice(('草案', '送审稿', '送审稿', '公开稿'))
     n_projects = rng.randint(1, 5)
     picks = (rng.sample(archetypes, len(archetypes)) + rng.sample(GENERIC, len(GENERIC)))[:n_projects]
+    evolve = spec.evolution(index, has) if spec is not None else None
     projects = []
     for pi, arch in enumerate(picks):
         projects.append(_project(rng, pi, arch, year, county, area, dcode, department, ab, cab, framework,
-                                 money_unit))
-
+                                 money_unit, evolve))
     _inject(rng, projects, has, year, county)
+    measures_start = rng.randrange(len(MEASURES))
+    measures = rng.randint(2, 4)
+    return {"seed": seed, "index": index, "county": county, "cab": cab, "department": department, "year": year,
+            "zh": zh, "flow_rows": flow_rows, "op_columns": op_columns, "defects": defects, "status": status,
+            "projects": projects, "measures": (measures_start, measures), "planted": []}
+
+
+def emit_document(doc: dict) -> str:
+    county, department, year, cab = doc["county"], doc["department"], doc["year"], doc["cab"]
+    d = Doc(doc["zh"])
+    k, out = d.k, d.lines.append
+    out(f"# {department} {year} 年部门预算绩效文本（benchmarks/generate.py, seed {doc['seed']}, no. {doc['index']}）")
+    out(f"{k('department')}: {department}")
+    out(f"{k('year')}: {year}")
+    out(f"{k('title')}: {department}{year}年部门预算绩效文本")
+    out(f"{k('status')}: {doc['status']}")
+    out(f"{k('prepared_by')}: {department}")
+    out(f"{k('reviewed_by')}: {county}财政局")
+    projects = doc["projects"]
 
     # overall
     out("")
@@ -537,8 +564,8 @@ def make_document(seed: int, index: int, defect_share: float):
         out(f"      {k('t.goal')}: {scalar(p['goal'])}")
         out(f"      {k('t.indicators')}: {scalar(p['prose'])}")
     out(f"  {k('measures')}:")
-    start = rng.randrange(len(MEASURES))
-    for j in range(rng.randint(2, 4)):
+    start, count = doc["measures"]
+    for j in range(count):
         title, text = MEASURES[(start + j) % len(MEASURES)]
         text = text.format(y=year, y1=year - 2, county=county, ab=cab)
         out(f"    - {k('t.title')}: {title}")
@@ -548,32 +575,49 @@ def make_document(seed: int, index: int, defect_share: float):
     out("")
     out(f"{k('projects')}:")
     for p in projects:
-        _emit_project(d, p, flow_rows, op_columns)
-    return "\n".join(d.lines) + "\n", defects, department
+        _emit_project(d, p, doc["flow_rows"], doc["op_columns"])
+    return "\n".join(d.lines) + "\n"
 
 
-def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, framework, money_unit):
-    """One project: its header, budget, plan, goal and indicator rows, all consistent."""
+def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, framework, money_unit, evolve=None):
+    """One project: its header, budget, plan, goal and indicator rows, all consistent. `evolve` (a round's,
+    see Evolution) changes the numbers from one year to the next; the draws are then the same whatever
+    the numbers, so that both years of a project are drawn alike."""
     (stem, short, qname, unit, (qlo, qhi), (clo, chi), quality, (flo, fhi), bname, bunit, blevel2, who,
      uses) = arch
     step_q = 10 if qhi >= 100 else 1
     qty = _round_to(rng, qlo, qhi, step_q)
     cost_step = 10 if chi < 100000 else 1000
+    if evolve is not None:  # one county in one year: a unit cost varies by a factor of 3 at most (one draw either way)
+        clo = max(clo, chi // 3 // cost_step * cost_step)
     cost = _round_to(rng, clo, chi, cost_step)  # 元 per unit
+    if evolve is not None and cost <= 0:  # a round's costs are all real: no 0元/件 to stand out from the others
+        cost = cost_step
     # keep 预算数 a whole number of 100 元 so 万元 has two decimals
     while (qty * cost) % 100:
         cost += cost_step
     total_fen = qty * cost * 100
     other_fen = 0
-    if rng.random() < 0.2:
-        other_fen = total_fen * rng.randint(10, 40) // 100 // 10000 * 10000  # a share, whole 100 元
+    if evolve is None:
+        if rng.random() < 0.2:
+            other_fen = total_fen * rng.randint(10, 40) // 100 // 10000 * 10000  # a share, whole 100 元
+        cost_unit = "元"
+        cost_text = str(cost)
+        if cost >= 20000 and cost % 100 == 0 and rng.random() < 0.5:
+            cost_unit, cost_text = "万元", f"{cost / 10000:g}"
+    else:
+        share = rng.randint(10, 40) if rng.random() < 0.2 else 0
+        coin = rng.random()
+        cost_unit = "万元" if cost >= 20000 and cost % 100 == 0 and coin < 0.5 else "元"
+        qty, cost = evolve.numbers(pi, qty, step_q, cost)
+        total_fen = qty * cost * 100
+        other_fen = total_fen * share // 100 // 10000 * 10000
+        cost_text = str(cost) if cost_unit == "元" else f"{cost / 10000:g}"
     fiscal_fen = total_fen - other_fen
-    cost_unit = "元"
-    cost_text = str(cost)
-    if cost >= 20000 and cost % 100 == 0 and rng.random() < 0.5:
-        cost_unit, cost_text = "万元", f"{cost / 10000:g}"
     name = f"{year}年{stem}"
     code = f"{area}{year % 100:02d}P000{dcode}1000{pi + 1}{rng.randint(0, 9)}"
+    if evolve is not None:
+        code = evolve.code(area, dcode, pi)
     unit_name = f"{dcode}001 {department}本级"
     multi = rng.random() < 0.1
     quality_floor = rng.randint(flo, fhi)
@@ -623,6 +667,11 @@ def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, fram
     cost_level = ("成本指标", "经济成本指标") if framework == "2021" else ("产出指标", "成本指标")
     out_q = ("产出指标", "数量指标")
     cost_name = f"{short}单位成本" if not short.endswith("成本") else f"{short}单价"
+    if evolve is not None:  # two kinds of project share a short name (档案数字化): a round keeps their costs apart
+        cost_name = f"{stem}单位成本"
+    # In a round the costing names what it costs: two kinds of project that happen to have the same
+    # quantity and unit cost are not taken for a copy.
+    costed = f"{stem}：" if evolve is not None else ""
     per = unit
     rows_core = []
     rows_core.append(("qty", lambda: row(*out_q, qname, f"资金用于{uses}，按年度内完成并经验收确认的数量统计，以台账和验收记录为准",
@@ -630,7 +679,7 @@ def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, fram
     rows_core.append(("cost", lambda: row(*cost_level, cost_name, f"项目支出总额÷{qname}",
                                           f"≤{cost_text}{cost_unit}/{per}",
                                           f"财务标准：{plan_title}确定的补助标准",
-                                          f"{qty}{unit}×{cost_text}{cost_unit}/{per}={_fmt_money(total_fen, '万元')}万元，与项目预算数一致。",
+                                          f"{costed}{qty}{unit}×{cost_text}{cost_unit}/{per}={_fmt_money(total_fen, '万元')}万元，与项目预算数一致。",
                                           kind="cost")))
     rows_core.append(("benefit", lambda: row("效益指标", blevel2, bname, f"项目实施后{bname}，按年度统计数据核定",
                                              btext, f"历史标准：{year - 1}年{bname}统计数据；{plan_title}",
@@ -687,7 +736,7 @@ def _project(rng, pi, arch, year, county, area, dcode, department, ab, cab, fram
         "uses": uses, "plan": plan, "plan_pct": plan_pct, "goal": goal, "goal_short": f"{qname}达到{qty_text}",
         "prose": prose, "rows": rows, "department": department,
         "attribute": rng.choice(("延续", "经常性", "一次性", "新增")),
-        "header_extra": rng.random() < 0.5, "multi": multi, "breakdown": None,
+        "header_extra": rng.random() < 0.5, "multi": multi, "breakdown": None, "generic": arch in GENERIC,
     }
     if multi:
         project["attribute"] = "延续"
@@ -895,16 +944,236 @@ def _emit_rows(d, rows, flow_rows, op_columns):
 # --------------------------------------------------------------------------------------------------
 
 
-def generate(outdir: Path, count: int, seed: int, defect_share: float) -> None:
+# --------------------------------------------------------------------------------------------------
+# A review round (--round) and two years of it (--years), with what the rules across documents should
+# find planted in them (--plant).
+
+# Defects after which a document does not load as a whole: nothing is planted in such a document.
+_BROKEN = {"yaml-syntax", "unknown-key", "wrong-type"}
+ROUND_KINDS = ("goal-copy", "table-copy", "note-copy", "cost-outlier")
+YEARS_KINDS = ("lowered-target", "copied-goal", "unchanged-project", "dropped-indicator", "unit-cost-jump")
+_OPTIONAL_ROWS = ("quality", "time", "qty2", "quality2", "benefit2", "time2", "benefit3", "sat2")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+class Evolution:
+    """How one document's numbers differ from its round's base year: this year's quantities grow a few
+    steps (so every goal and table changes, and the budget with them), unless a change is planted."""
+
+    def __init__(self, spec: "RoundSpec", index: int, planned: Optional[tuple[str, int]]) -> None:
+        self.spec, self.index, self.planned = spec, index, planned
+
+    def numbers(self, pi: int, qty: int, step_q: int, cost: int) -> tuple[int, int]:
+        kind = self.planned[0] if self.planned and self.planned[1] == pi else None
+        if not self.spec.grow or kind == "unchanged-project":
+            return qty, cost
+        # Steps that keep quantity × cost a whole number of 100 元, as the first year's are.
+        step = step_q * (100 // math.gcd(step_q * cost, 100))
+        qty += step * random.Random(f"perflint-bench/{self.spec.seed}/{self.index}/{pi}/grow").randint(1, 3)
+        return qty, cost * 2 if kind == "unit-cost-jump" else cost
+
+    def code(self, area: str, dcode: str, pi: int) -> str:
+        """A project code that stays from one year to the next, as a continuing project's does."""
+        return f"{area}{self.spec.base_year % 100:02d}P{dcode}{self.index:06d}{pi + 1:02d}"
+
+
+class RoundSpec:
+    """One county's round of `count` documents for one year, the departments in turn (so each submits
+    several documents); `grow` makes it the year after `base_year`; `plant` plants what the rules across
+    documents (round, or years with `grow`) are to find, and records it in each document's `planted`."""
+
+    def __init__(self, seed: int, count: int, year: int, defect_share: float, grow: bool = False,
+                 plant: bool = False) -> None:
+        self.seed, self.count, self.year, self.defect_share = seed, count, year, defect_share
+        self.county = seed % len(COUNTIES)
+        self.grow, self.plant_cases = grow, plant
+        self.base_year = year - 1 if grow else year
+        self._round_plan: Optional[dict] = None
+
+    def previous(self) -> "RoundSpec":
+        return RoundSpec(self.seed, self.count, self.base_year, self.defect_share)
+
+    def _years_plan(self, index: int, has: set) -> Optional[tuple[str, int]]:
+        if not (self.grow and self.plant_cases) or has & _BROKEN:
+            return None
+        draw = random.Random(f"perflint-bench/{self.seed}/{index}/plant-years")
+        return (draw.choice(YEARS_KINDS), 0) if draw.random() < 0.15 else None
+
+    def evolution(self, index: int, has: set) -> Evolution:
+        return Evolution(self, index, self._years_plan(index, has))
+
+    # -- what is planted ------------------------------------------------------------------------------
+
+    def _built(self, index: int) -> dict:
+        return build_document(self.seed, index, self.defect_share, self)
+
+    def round_plan(self) -> dict:
+        """index → [(kind, role, other index or None, extra)]: decided once for the whole round, each
+        document in one planted case at most, from documents that load as a whole."""
+        if self._round_plan is not None:
+            return self._round_plan
+        plan: dict[int, list] = {}
+        self._round_plan = plan
+        if not self.plant_cases or self.grow or self.count < 2 * len(DEPARTMENTS):
+            return plan
+        draw = random.Random(f"perflint-bench/{self.seed}/round-plan")
+        maximal = draw.randrange(len(DEPARTMENTS))
+        for index in range(maximal, self.count, len(DEPARTMENTS)):
+            plan[index] = [("all-maximal", "member" if index != maximal else "first", None, None)]
+        sources: set = set()  # kinds of project copied from: one copy each, so each copy stays unique
+
+        def candidate(condition) -> Optional[tuple[int, dict]]:
+            for _ in range(1000):
+                index = draw.randrange(self.count)
+                if index in plan:
+                    continue
+                doc = self._built(index)
+                if not set(doc["defects"]) & _BROKEN and condition(doc):
+                    return index, doc
+            return None
+
+        # Each copy takes two kinds of project no other copy uses, and a county has about 80: at most 10 each.
+        per_kind = max(2, min(10, self.count // 100))
+        for kind in ROUND_KINDS:
+            for _ in range(per_kind):
+                if kind == "cost-outlier":
+                    found = candidate(lambda d: any(p["generic"] for p in d["projects"]))
+                    if found:
+                        index, doc = found
+                        pi = next(i for i, p in enumerate(doc["projects"]) if p["generic"])
+                        plan[index] = [(kind, "target", None, {"project": pi, "factor": draw.choice((10, 10000))})]
+                    continue
+                found = candidate(lambda d: d["projects"][0]["stem"] not in sources
+                                  and (kind != "note-copy" or _row_of(d["projects"][0], "cost")[1]["note"]))
+                if not found:
+                    continue
+                source, doc = found
+                stem = doc["projects"][0]["stem"]
+                target = candidate(lambda d: (d["department"] != doc["department"]
+                                              and d["projects"][0]["stem"] not in sources | {stem}))
+                if not target:
+                    continue
+                sources.update({stem, target[1]["projects"][0]["stem"]})
+                plan[source] = [(kind, "source", target[0], None)]
+                plan[target[0]] = [(kind, "target", source, None)]
+        return plan
+
+    def plant(self, doc: dict) -> None:
+        """Apply what is planted in this document and record, in doc["planted"], what each rule should find."""
+        index, projects = doc["index"], doc["projects"]
+        if self.grow:
+            planned = self._years_plan(index, set(doc["defects"]))
+            if planned:
+                self._plant_years(doc, planned[0])
+            return
+        for kind, role, other, extra in self.round_plan().get(index, ()):
+            expect = []
+            if kind == "all-maximal":
+                for p in projects:
+                    for r in p["rows"]:
+                        if r["value"].endswith("%") and not r["value"].startswith(("较", "比")):
+                            r["value"] = "=100%"
+                if role == "first":
+                    expect.append({"rule": "PF241", "pointer": "/department"})
+            elif kind == "cost-outlier":
+                p = projects[extra["project"]]
+                ri, r = _row_of(p, "cost")
+                number = _NUMBER.search(r["value"])
+                if extra["factor"] == 10:
+                    r["value"] = r["value"][:number.start()] + f"{int(float(number.group()) * 10)}" + r["value"][number.end():]
+                else:  # 元 written as 万元, or 万元 written as 元
+                    r["value"] = r["value"].replace("万元/", "元/") if "万元/" in r["value"] else r["value"].replace("元/", "万元/")
+                expect.append({"rule": "PF240", "pointer": f"/projects/{extra['project']}/indicators/{ri}/value"})
+            else:
+                self._plant_copy(doc, kind, role, other, expect)
+            doc["planted"].append({"kind": kind, "role": role, "expect": expect,
+                                   **({"with": f"doc-{other:0{_width(self.count)}d}.yaml"} if other is not None else {})})
+
+    def _plant_copy(self, doc: dict, kind: str, role: str, other: int, expect: list) -> None:
+        source = doc if role == "source" else self._built(other)
+        _mark_source(source, kind)
+        p, q = source["projects"][0], doc["projects"][0]
+        if kind == "goal-copy":
+            q["goal"] = p["goal"]
+            expect.append({"rule": "PF340", "pointer": "/projects/0/goals"})
+        elif kind == "table-copy":
+            q["rows"] = copy.deepcopy(p["rows"])
+            expect.append({"rule": "PF340", "pointer": "/projects/0/indicators"})
+        else:
+            ri, r = _row_of(q, "cost")
+            r["note"] = _row_of(p, "cost")[1]["note"]
+            expect.append({"rule": "PF340", "pointer": f"/projects/0/indicators/{ri}/note"})
+
+    def _plant_years(self, doc: dict, kind: str) -> None:
+        p = doc["projects"][0]
+        expect = []
+        if kind == "lowered-target":
+            ri, r = _row_of(p, "sat")
+            number = _NUMBER.search(r["value"])
+            r["value"] = r["value"][:number.start()] + str(int(float(number.group())) - 4) + r["value"][number.end():]
+            expect.append({"rule": "PF242", "pointer": f"/projects/0/indicators/{ri}/value"})
+        elif kind == "copied-goal":
+            p["goal"] = build_document(self.seed, doc["index"], self.defect_share, self.previous())["projects"][0]["goal"]
+            expect.append({"rule": "PF343", "pointer": "/projects/0/goals"})
+        elif kind == "unchanged-project":
+            expect += [{"rule": "PF343", "pointer": "/projects/0/goals"},
+                       {"rule": "PF343", "pointer": "/projects/0/indicators"}]
+            if len(doc["projects"]) == 1:  # the overall goal sums up the projects' goals: unchanged as well
+                expect.append({"rule": "PF343", "pointer": "/overall/goal"})
+        elif kind == "dropped-indicator":
+            keys = [r["kind"] for r in p["rows"]]
+            optional = [i for i, r in enumerate(p["rows"]) if r["kind"] in _OPTIONAL_ROWS and keys.count(r["kind"]) == 1
+                        and sum(1 for o in p["rows"] if o["name"] == r["name"]) == 1]
+            if not optional:
+                return
+            del p["rows"][optional[0]]
+            expect.append({"rule": "PF115", "pointer": "/projects/0/indicators"})
+        elif kind == "unit-cost-jump":
+            ri, _ = _row_of(p, "cost")
+            expect.append({"rule": "PF243", "pointer": f"/projects/0/indicators/{ri}/value"})
+        doc["planted"].append({"kind": kind, "expect": expect})
+
+
+def _width(count: int) -> int:
+    return max(5, len(str(count - 1)))
+
+
+def _row_of(project: dict, kind: str) -> tuple[int, dict]:
+    return next((i, r) for i, r in enumerate(project["rows"]) if r["kind"] == kind)
+
+
+def _mark_source(doc: dict, kind: str) -> None:
+    """Make the text to be copied the source document's own, so that only the copy shares it: a clause, a
+    row or a reference no other document has."""
+    p = doc["projects"][0]
+    if kind == "goal-copy":
+        p["goal"] = p["goal"].rstrip("。") + f"，并完成{p['short']}工作专项督查{doc['index'] % 7 + 3}次。"
+    elif kind == "table-copy":
+        p["rows"].append({"level1": "产出指标", "level2": "数量指标", "name": f"{p['short']}专项督查覆盖乡镇个数",
+                          "description": f"年度内开展{p['short']}专项督查覆盖的乡镇个数", "value": f"≥{doc['index'] % 9 + 6}个",
+                          "basis": f"{p['short']}年度督查计划", "note": None, "kind": "plant"})
+    else:
+        _, r = _row_of(p, "cost")
+        r["note"] = (r["note"] or "").rstrip("。") + f"，详见测算表第{doc['index'] + 1}号。"
+
+
+def generate(outdir: Path, count: int, seed: int, defect_share: float, spec: Optional[RoundSpec] = None) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
-    width = max(5, len(str(count - 1)))
+    width = _width(count)
     with open(outdir / "manifest.jsonl", "w", encoding="utf-8", newline="\n") as manifest:
         for i in range(count):
-            text, defects, department = make_document(seed, i, defect_share)
+            if spec is None:
+                text, defects, department = make_document(seed, i, defect_share)
+                record = {}
+            else:
+                doc = build_document(seed, i, defect_share, spec)
+                spec.plant(doc)
+                text, defects, department = emit_document(doc), doc["defects"], doc["department"]
+                record = {"planted": doc["planted"]}
             name = f"doc-{i:0{width}d}.yaml"
             with open(outdir / name, "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
-            manifest.write(json.dumps({"file": name, "department": department, "defects": defects},
+            manifest.write(json.dumps({"file": name, "department": department, "defects": defects, **record},
                                       ensure_ascii=False) + "\n")
 
 
@@ -915,9 +1184,26 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--defect-share", type=float, default=0.75,
                         help="share of documents that get defects (default 0.75)")
+    parser.add_argument("--round", action="store_true",
+                        help="one county's review round for one year (--year), the departments in turn")
+    parser.add_argument("--years", action="store_true",
+                        help="two rounds, OUTDIR/last (YEAR-1) and OUTDIR/this (YEAR), the same projects")
+    parser.add_argument("--year", type=int, default=2026, help="the round's budget year (default 2026)")
+    parser.add_argument("--plant", action="store_true",
+                        help="plant what the rules across documents find (copies between departments, outlier "
+                             "unit costs, an all-maximal department; with --years lowered targets, copied and "
+                             "unchanged text, dropped indicators, unit cost jumps), listed in the manifest")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    generate(args.outdir, args.count, args.seed, args.defect_share)
+    if args.years:
+        this = RoundSpec(args.seed, args.count, args.year, args.defect_share, grow=True, plant=args.plant)
+        generate(args.outdir / "last", args.count, args.seed, args.defect_share, this.previous())
+        generate(args.outdir / "this", args.count, args.seed, args.defect_share, this)
+    elif args.round or args.plant:
+        spec = RoundSpec(args.seed, args.count, args.year, args.defect_share, plant=args.plant)
+        generate(args.outdir, args.count, args.seed, args.defect_share, spec)
+    else:
+        generate(args.outdir, args.count, args.seed, args.defect_share)
     print(f"wrote {args.count} documents to {args.outdir} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 

@@ -64,6 +64,33 @@ def _rules_fingerprint(settings: Settings, rules: RuleSet) -> str:
     return digest.hexdigest()
 
 
+def finding_record(finding: Finding) -> dict:
+    """A finding as plain JSON (its path is the document's, kept apart)."""
+    record = asdict(finding)
+    del record["path"]
+    record["severity"] = finding.severity.value
+    return record
+
+
+def finding_from_record(record: dict, path: str) -> Finding:
+    return Finding(**{**record, "path": path, "severity": Severity(record["severity"]),
+                      "fix": tuple(Replacement(**r) for r in record["fix"])})
+
+
+def result_record(result: DocumentResult) -> dict:
+    """A result as plain JSON, without its path (the reader's name for the file) and baseline keys."""
+    record = {f.name: getattr(result, f.name) for f in fields(DocumentResult) if f.name not in _NOT_KEPT}
+    record["findings"] = [finding_record(f) for f in result.findings]
+    return record
+
+
+def result_from_record(record: dict, path: str) -> DocumentResult:
+    findings = tuple(finding_from_record(f, path) for f in record.pop("findings"))
+    for name, decode in _DECODE.items():
+        record[name] = decode(record[name])
+    return DocumentResult(path=path, findings=findings, **record)
+
+
 class ResultCache:
     def __init__(self, directory: Path, fingerprint: str) -> None:
         self.root = directory
@@ -92,19 +119,12 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> Optional[DocumentResult]:
         try:
-            record = json.loads(self._file(key).read_text("utf-8"))
-            findings = tuple(Finding(**{**f, "path": path, "severity": Severity(f["severity"]),
-                                        "fix": tuple(Replacement(**r) for r in f["fix"])})
-                             for f in record.pop("findings"))
-            for name, decode in _DECODE.items():
-                record[name] = decode(record[name])
-            return DocumentResult(path=path, findings=findings, **record)
+            return result_from_record(json.loads(self._file(key).read_text("utf-8")), path)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, result: DocumentResult) -> None:
-        record = {f.name: getattr(result, f.name) for f in fields(DocumentResult) if f.name not in _NOT_KEPT}
-        record["findings"] = [{**asdict(f), "severity": f.severity.value} for f in result.findings]
+        record = result_record(result)
         target = self._file(key)
         try:
             if not self._marked:

@@ -60,9 +60,10 @@ def _examples(rule: type[Rule], lang: str) -> tuple[str, str]:
     where = _SECTIONS[lang][7]
     bad = rule.doc.bad
     if failing is not None:
-        spots = ", ".join(f"{e['line']}:{e['column']}" for e in failing.expect)
-        bad = f"# {failing.name} ({where} {spots})\n{failing.document.rstrip()}"
-    good = f"# {passing.name}\n{passing.document.rstrip()}" if passing is not None else rule.doc.good
+        spots = ", ".join((f"{e['document']} " if "document" in e else "") + f"{e['line']}:{e['column']}"
+                          for e in failing.expect)
+        bad = f"# {failing.name} ({where} {spots})\n{failing.text.rstrip()}"
+    good = f"# {passing.name}\n{passing.text.rstrip()}" if passing is not None else rule.doc.good
     return bad, good
 
 

@@ -18,6 +18,7 @@ from perflint.cache import ResultCache
 from perflint.engine.budget import TimeBudgetExceeded, time_budget
 from perflint.engine.configure import RuleSet, configure
 from perflint.engine.registry import load_catalog
+from perflint.engine.round_rule import with_facts
 from perflint.engine.runner import fails, lint
 from perflint.findings import Finding
 from perflint.load import DOCUMENT_SUFFIXES, STDIN, exclusion, iter_paths, load_bytes, read_source
@@ -92,8 +93,9 @@ def _check(path: str, source: bytes | LoadedDocument, rules: RuleSet, settings: 
     if settings.baseline:
         findings = _apply_baseline(loaded, findings, keys, rules, settings)
     source_lines = _source_lines(loaded.lines, findings) if settings.show_source else {}
-    return _result(loaded, findings, tuple(keys) if settings.write_baseline else (), source_lines,
-                   settings.document_view)
+    result = _result(loaded, findings, tuple(keys) if settings.write_baseline else (), source_lines,
+                     settings.document_view)
+    return with_facts(result, loaded, rules)
 
 
 def _unchecked(path: str, problem: Problem) -> LoadedDocument:
@@ -250,8 +252,13 @@ def run_check(paths: list[str], settings: Settings, report: Reporter, jobs: Opti
     settle_collector()
     names = document_paths(paths, settings)
     outcome = Outcome()
-    results = iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename, stdin)
-    for result in _progress(results, len(names), settings.lang, progress):
+    results = _progress(iter_results(names, rules, settings, jobs or os.cpu_count() or 1, stdin_filename, stdin),
+                        len(names), settings.lang, progress)
+    if len(names) > 1:  # the rules across documents: their findings are merged into each document's
+        from perflint.round import round_results
+
+        results = round_results(results, rules, settings)
+    for result in results:
         outcome.documents += 1
         outcome.failed = outcome.failed or fails(result.findings, settings.fail_on)
         if keys is not None:

@@ -340,6 +340,41 @@ def _fix(ctx, names: list[str], settings, rules, write: bool, stdin_filename: Op
     return files, stdin
 
 
+@main.command(help_text=cli_text.COMPARE, epilog_text=cli_text.COMPARE_EPILOG)
+@argument("last_year", Text("去年", "LAST_YEAR"))
+@argument("this_year", Text("今年", "THIS_YEAR"))
+@option("--format", "--output-format", "fmt", type=Choice(list(FORMATS)), default="text",
+        metavar=Text("格式", "FORMAT"),
+        help=Text(f"输出格式：{'、'.join(FORMATS)}（默认 text）", f"Output format: {', '.join(FORMATS)} (default text)"))
+@option("--output", "-o", metavar=FILE, help=Text("把报告写入此文件", "Write the report to this file"))
+@option("--jobs", "-j", type=PositiveInt(), metavar=Text("N", "N"),
+        help=Text("并行进程数（默认为 CPU 数）", "Worker processes (default: the CPU count)"))
+@option("--exclude", multiple=True, metavar=Text("模式", "PATTERN"),
+        help=Text("不读取的路径（gitignore 写法），可重复", "Gitignore-style patterns not to read, repeatable"))
+@LANG_OPTION
+@option("--fail-on", type=FAIL_ON,
+        help=Text("使退出状态为 1 的最低级别（默认 warning；never 表示从不）",
+                  "Lowest severity that makes the exit status 1 (default warning; never: none does)"))
+@option("--select", multiple=True, metavar=RULES,
+        help=Text("只运行这些比较规则：代码、名称或审核维度", "Comparison rules to run: codes, slugs or categories"))
+@option("--ignore", multiple=True, metavar=RULES, help=Text("不运行这些比较规则", "Comparison rules not to run"))
+@CONFIG_OPTION
+@option("--no-cache", is_flag=True, envvar="PERFLINT_NO_CACHE",
+        help=Text("不读也不写结果缓存", "Read every document afresh, without the result cache"))
+@option("--cache-dir", metavar=Text("目录", "DIR"),
+        help=Text("结果缓存所在目录（默认为 .perflint_cache）", "Where results are kept (default .perflint_cache)"))
+@click.pass_context
+def compare(ctx, last_year, this_year, fmt, output, jobs, exclude, lang, fail_on, select, ignore, config, no_cache,
+            cache_dir) -> None:
+    from perflint.compare import command
+
+    settings = _settings(config, lang=lang, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+                         exclude=_split(exclude), use_cache=not no_cache,
+                         cache_dir=Path(cache_dir) if cache_dir else None)
+    ctx.meta[LANG_KEY] = settings.lang
+    sys.exit(command(last_year, this_year, settings, fmt, output, jobs))
+
+
 @main.command(help_text=cli_text.RULES, epilog_text=cli_text.RULES_EPILOG)
 @option("--format", "fmt", type=Choice(["table", "json"]), default="table", help=Text("表格（默认）或 JSON",
                                                                                       "A table (default) or JSON"))

@@ -90,6 +90,20 @@ Examples:
   perflint explain vague-target --lang en
   perflint explain --sources              every document the rules cite"""))
 
+COMPARE = Text("把今年的一轮申报与去年的比较（各为一个文件或目录）：按项目编码、再按名称匹配项目，报告目标调低而预算未减、"
+               "相对上年的目标与去年的数值不符、照抄去年的文字、删去的指标和变化很大的单位成本。",
+               "Compare this year's round with last year's (each a file or a directory): projects are matched by "
+               "project code, then by name, and lowered targets with a budget that did not fall, relative targets "
+               "that contradict last year's value, text copied from last year, dropped indicators and sharply "
+               "changed unit costs are reported.")
+COMPARE_EPILOG = _epilog(Text("""\b
+示例：
+  perflint compare 2025申报材料/ 2026申报材料/
+  perflint compare 2025/司法局.yaml 2026/司法局.yaml --format json""", """\b
+Examples:
+  perflint compare 2025/ 2026/
+  perflint compare 2025/justice.yaml 2026/justice.yaml --format json"""), EXIT_STATUS)
+
 CLEAN = Text("删除结果缓存：下次检查时每个文档都重新检查。",
              "Remove the result cache: the next check checks every document afresh.")
 CLEAN_EPILOG = _epilog(Text("""\b

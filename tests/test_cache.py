@@ -185,3 +185,29 @@ def test_a_cached_table_view_renders_the_same_html(tmp_path, counted):
     assert first.view is not None and second.view == first.view
     assert kept == fresh
     assert 'class="cell hit hit-warning"' in fresh and 'id="n0-0"' in fresh
+
+
+def test_a_cached_round_gives_the_same_round_findings(tmp_path, counted):
+    """The round rules work on each document's facts, which the cache keeps with its result: a re-run served
+    wholly from the cache reads no document and finds the same copies, outliers and all-maximal departments."""
+    from io import StringIO
+
+    from perflint.check import run_check
+    from perflint.report.base import ReportContext
+    from perflint.report.json import JsonReporter
+    from rounds import ROUND_CODES, found, planted, write_round
+
+    documents = write_round(tmp_path / "round", 120, seed=3, plant=True)
+    cached = Settings(use_cache=True, cache_dir=tmp_path / "cache", select=ROUND_CODES)
+
+    def round_findings(settings):
+        out = StringIO()
+        run_check([str(documents)], settings, JsonReporter(out, ReportContext("en", {}, "test")), jobs=1)
+        return json.loads(out.getvalue())
+
+    first = round_findings(cached)
+    assert len(counted) == 120
+    second = round_findings(cached)
+    assert len(counted) == 120  # nothing read again
+    assert second == first == round_findings(replace(cached, use_cache=False))
+    assert found(first, ROUND_CODES) == planted(documents) and len(planted(documents)) >= 10

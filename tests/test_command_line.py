@@ -20,7 +20,7 @@ SEED = ROOT / "fixtures" / "seed.yaml"
 SEED_ZH = ROOT / "fixtures" / "seed-zh.yaml"
 CLEAN = ROOT / "fixtures" / "clean-2015.yaml"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-COMMANDS = ["check", "rules", "explain", "config", "schema", "init", "import", "value", "clean"]
+COMMANDS = ["check", "rules", "explain", "config", "schema", "init", "import", "value", "clean", "compare"]
 
 
 def run(*args, input=None, env=None):

@@ -9,6 +9,7 @@ from perflint.analysis.facts import Facts
 from perflint.engine.configure import ActiveRule, RuleSet
 from perflint.engine.suppress import Directive, apply, parse_directives
 from perflint.engine.rule import Hit
+from perflint.engine.round_rule import deferred_names
 from perflint.text import Text
 from perflint.findings import Finding, Replacement
 from perflint.load.document import LoadedDocument
@@ -96,8 +97,9 @@ def _directive_findings(loaded: LoadedDocument, directives: list[Directive], rul
                         by_slug: dict[str, ActiveRule], lang: str) -> Iterable[Finding]:
     """Suppressions that suppressed nothing, and (when required) those without a reason."""
     unused, no_reason = by_slug.get(UNUSED), by_slug.get(NO_REASON)
-    # A rule that is known but not running this time cannot show whether its suppression is needed.
-    idle = rules.known - rules.active_names()
+    # A rule that is known but not running this time cannot show whether its suppression is needed; nor can
+    # a rule across documents, which runs after this document's check (perflint/round.py applies them).
+    idle = rules.known - rules.active_names() | deferred_names(rules)
     for directive in directives:
         where = Location.point(directive.line, directive.column)
         if unused is not None:

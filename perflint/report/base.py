@@ -28,6 +28,10 @@ class DocumentResult:
     # For the formats that show findings in place (Settings.document_view): the document's tables, JSON-native
     # so that the result cache keeps it as it is (perflint.report.document_view). Not hashed: it is a dict.
     view: Optional[dict] = field(default=None, hash=False)
+    # What the rules across documents need of it (perflint/analysis/digest.py), as its JSON text: the result
+    # cache keeps it as it is, and a result in flight between processes holds one string, not thousands of
+    # small objects. None when no such rule runs or the document could not be read.
+    facts: Optional[str] = None
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
