@@ -69,7 +69,7 @@ def test_the_seed_text_has_the_seed_yaml_defects_at_lines_of_the_text():
 
 @needs_seed
 def test_check_reports_the_seed_text_at_its_lines():
-    result = CliRunner().invoke(main, ["check", "--select", "PF309,PF501", str(SEED_TEXT)])
+    result = CliRunner().invoke(main, ["check", "--select", "PF309,PF501", str(SEED_TEXT)], catch_exceptions=False)
     reported = [line.split(": ")[0] for line in result.output.splitlines()[:-1]]
     assert reported[0] == f"{SEED_TEXT}:121:1"
     assert len(reported) == 4 and all(r.startswith(f"{SEED_TEXT}:15") for r in reported[1:])
@@ -283,7 +283,7 @@ def test_gbk_text_is_read_with_a_finding():
 def test_text_and_markdown_files_are_read_only_when_named(tmp_path):
     (tmp_path / "README.md").write_text("# 说明\n", "utf-8")
     (tmp_path / "doc.yaml").write_text("department: 溧平县司法局\nyear: 2026\n", "utf-8")
-    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    result = CliRunner().invoke(main, ["check", str(tmp_path)], catch_exceptions=False)
     assert "README" not in result.output
 
 
