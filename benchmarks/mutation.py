@@ -68,7 +68,7 @@ addopts = "--import-mode=importlib -p no:cacheprovider"
 source_paths = ["perflint/"]
 only_mutate = {json.dumps(MUTATED)}
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
-also_copy = ["fixtures/", "corpus/"]
+also_copy = ["fixtures/", "corpus/", "rules/", "README.md"]
 """, encoding="utf-8")
 
 
