@@ -9,3 +9,17 @@ def tracebacks_not_exit_codes(monkeypatch):
     internal errors and the runner a rule's exception, instead of exit status 2 or a PF000 finding
     that an exit-status-only test would take for findings. (CliRunner calls pass catch_exceptions=False.)"""
     monkeypatch.setenv("PERFLINT_DEBUG", "1")
+
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """An id that selects its test on the command line (tests/x.py::test[id]), as mutation testing does:
+    pytest's own id for a string is the string, which may hold brackets, `::`, white space at an end or
+    thousands of characters."""
+    if not isinstance(val, str):
+        return None
+    text = val.encode("unicode_escape").decode("ascii")
+    if len(text) > 60:
+        text = f"{text[:40]}...({len(val)} characters)"
+    text = text.replace("[", "(").replace("]", ")").replace("::", ": :")
+    return text if text and text == text.strip() else repr(text)
