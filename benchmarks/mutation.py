@@ -58,13 +58,14 @@ def stage(workdir: Path) -> None:
     shutil.copytree(ROOT / "grammar", workdir / "perflint" / "grammar", ignore=ignore)
     for name in ("tests", "fixtures", "corpus"):
         shutil.copytree(ROOT / name, workdir / name, ignore=ignore)
+    (workdir / "fresh_caches.py").write_text(FRESH_CACHES, encoding="utf-8")
     # Files the tests read where the repository keeps them: the README's tables, the rules' data.
     shutil.copy2(ROOT / "README.md", workdir / "README.md")
     shutil.copytree(ROOT / "rules", workdir / "rules", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     (workdir / "pyproject.toml").write_text(f"""\
 [tool.pytest.ini_options]
 testpaths = ["tests"]
-addopts = "--import-mode=importlib -p no:cacheprovider"
+addopts = "--import-mode=importlib -p no:cacheprovider -p fresh_caches"
 # mutmut runs pytest several times in one process; pytest's escaped ids of non-ASCII parameters then
 # no longer select their tests the second time, so they are left as written.
 disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true
@@ -73,8 +74,37 @@ disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true
 source_paths = ["perflint/"]
 only_mutate = {json.dumps(MUTATED)}
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
-also_copy = ["fixtures/", "corpus/", "rules/", "README.md"]
+also_copy = ["fixtures/", "corpus/", "rules/", "README.md", "fresh_caches.py"]
 """, encoding="utf-8")
+
+
+# mutmut runs each mutant in a process forked from one that has already run the tests: perflint's
+# memoised results (a value's reading, a unit table) would answer without running the mutated code.
+FRESH_CACHES = '''"""Before each test, empty perflint's functools caches (staged by benchmarks/mutation.py)."""
+
+import sys
+
+import pytest
+
+_seen = {"modules": 0, "caches": []}
+
+
+def _caches():
+    if len(sys.modules) != _seen["modules"]:
+        _seen["modules"] = len(sys.modules)
+        _seen["caches"] = [value for name, module in list(sys.modules.items())
+                           if name.startswith("perflint") and module is not None
+                           for value in list(vars(module).values())
+                           if hasattr(value, "cache_clear") and getattr(value, "__module__", "").startswith("perflint")]
+    return _seen["caches"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    for cache in _caches():
+        cache.cache_clear()
+    yield
+'''
 
 
 def mutmut(workdir: Path, args: list[str], log: Path) -> int:
