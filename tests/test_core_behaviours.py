@@ -143,3 +143,18 @@ def test_the_seed_scores_43_for_its_known_counts(monkeypatch):
     rows = json.loads(run("check", "--summary", "file", "--format", "json", "fixtures/seed.yaml").output)
     assert rows == [{"file": "fixtures/seed.yaml", "department": "溧平县司法局", "score": 43, "errors": 1,
                      "warnings": 12, "info": 11}]
+
+
+# Excluding paths from a directory walk: gitignore patterns for folders and files ------------------
+
+def test_exclude_patterns_skip_folders_and_files_in_a_walk(tmp_path, monkeypatch):
+    for name in ("a.yaml", "draft-b.yaml", "archive/c.yaml", "sub/d.yaml", "sub/draft-e.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    checked = lambda *args: sorted({f["path"].removeprefix("./") for f in json.loads(  # noqa: E731
+        run("check", "--format", "json", *args, ".").output)})
+    assert checked() == ["a.yaml", "archive/c.yaml", "draft-b.yaml", "sub/d.yaml", "sub/draft-e.yaml"]
+    assert checked("--exclude", "archive/", "--exclude", "draft-*.yaml") == ["a.yaml", "sub/d.yaml"]
+    (tmp_path / "perflint.toml").write_text('exclude = ["sub/"]\n', encoding="utf-8")
+    assert checked() == ["a.yaml", "archive/c.yaml", "draft-b.yaml"]
