@@ -327,3 +327,13 @@ def test_a_project_heading_with_no_table_under_it_is_no_project():
                   + "项目名称\t2026年普法宣传\n")
     assert rules_of(loaded) == [("import-skipped", "default")] and loaded.problems[0].location.line == 4
     assert [p.name for p in loaded.document.projects] == ["2026年普法宣传"]
+
+
+def test_markdown_emphasis_is_not_part_of_a_cell(tmp_path):
+    text = (TEXTS / "08-markdown.md").read_text("utf-8")
+    assert "| 每个图斑核查成本 | 项目支出÷核查图斑数 | ≤327元/个 |" in text
+    bold = text.replace("| 每个图斑核查成本 | 项目支出÷核查图斑数 | ≤327元/个 |",
+                        "| **每个图斑核查成本** | 项目支出÷核查图斑数 | __≤327元/个__ |")
+    (tmp_path / "bold.md").write_text(bold, encoding="utf-8")
+    indicator = load_path(str(tmp_path / "bold.md")).document.projects[0].indicators[3]
+    assert (indicator.name, indicator.value) == ("每个图斑核查成本", "≤327元/个")
