@@ -337,3 +337,11 @@ def test_markdown_emphasis_is_not_part_of_a_cell(tmp_path):
     (tmp_path / "bold.md").write_text(bold, encoding="utf-8")
     indicator = load_path(str(tmp_path / "bold.md")).document.projects[0].indicators[3]
     assert (indicator.name, indicator.value) == ("每个图斑核查成本", "≤327元/个")
+
+
+def test_an_undecodable_text_file_is_a_problem_of_that_file(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\x01\x02\xff\xfe\x00" * 50)
+    loaded = load_path(str(path))
+    assert (loaded.path, loaded.document) == (str(path), None)
+    assert [p.rule for p in loaded.problems] == ["binary-file"]
