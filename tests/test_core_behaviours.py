@@ -158,3 +158,15 @@ def test_exclude_patterns_skip_folders_and_files_in_a_walk(tmp_path, monkeypatch
     assert checked("--exclude", "archive/", "--exclude", "draft-*.yaml") == ["a.yaml", "sub/d.yaml"]
     (tmp_path / "perflint.toml").write_text('exclude = ["sub/"]\n', encoding="utf-8")
     assert checked() == ["a.yaml", "archive/c.yaml", "draft-b.yaml"]
+
+
+# How long a project runs (项目期), in months: what midterm-goal-missing weighs against one year ----------
+
+@pytest.mark.parametrize("period, months", [
+    ("二十个月", 20), ("三十六个月", 36), ("十八个月", 18), ("十个月", 10), ("3年", 36), ("两年", 24),
+    ("2026年1月—2028年12月", 36), ("2026年", 12),
+])
+def test_the_project_period_in_months(period, months):
+    from perflint.analysis.period import period_months
+
+    assert period_months(period) == months

@@ -200,6 +200,15 @@ def test_cache_directory(tmp_path, monkeypatch):
     assert cache_file() is None
 
 
+def test_cache_directory_defaults_to_xdg_then_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("PERFLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_file().parent == tmp_path / "xdg" / "perflint"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_file().parent == tmp_path / "home" / ".cache" / "perflint"
+
+
 def test_units():
     assert lookup("万元") == Unit("万元", "money", Decimal(10000), "元")
     assert lookup("万人次") == Unit("万人次", "count", Decimal(10000), "人次")
