@@ -4,8 +4,10 @@
 rule: PF201                 # the rule these cases exercise (a case may name another with `rule:`)
 cases:
   - name: 有效提升 is vague
-    expect:                 # the findings of this rule: line and column in the document below
-      - {line: 6, column: 16}   # both are required
+    expect:                 # the findings of this rule, at line and column of the document below,
+                            # each with what a user reads: the message variant and its key arguments
+      - {line: 6, column: 16, message: default, args: {value: 有效提升}}
+      - {line: 9, column: 16, text: "The value …"}   # or the whole English message
     document: |
       department: 溧平县司法局
       ...
@@ -36,12 +38,16 @@ by name, and each expected finding names the document it is in:
       - {document: b.yaml, line: 8, column: 11}
 ```
 
-Plugin authors can run their own rules' cases with `run_case` and `case_files`.
+`args` need not name every argument of the message: the ones named must appear as written (in the
+English message), the others may be anything. Plugin authors can run their own rules' cases with
+`run_case` and `case_files`, and compare them with `mismatches`.
 """
 
 from __future__ import annotations
 
 import inspect
+import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -153,17 +159,83 @@ def _run_documents(case: Case, rules, settings: Settings) -> list[Finding]:
     return [f for result in merged for f in result.findings]
 
 
-def mismatches(case: Case, findings: list[Finding]) -> list[str]:
-    """What differs between the expected and the actual findings (empty when the case holds)."""
+def _place(case: Case, document: Optional[str], line: int, column: int) -> tuple:
+    """Where a finding is: in a round's cases, in which document as well."""
+    return (document, line, column) if case.documents else (line, column)
+
+
+def _pattern(template: str, args: dict[str, Any]) -> re.Pattern:
+    """The messages `template` gives when the arguments named in `args` are as given and the others anything."""
+    parts, seen = [], set()
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        if name in args:  # as written in the case; `!r` quotes it as the message does
+            value = str(args[name])
+            parts.append(re.escape(repr(value) if conversion == "r" else value))
+        elif name in seen:
+            parts.append(f"(?P={name})")
+        else:
+            parts.append(f"(?P<{name}>.*)")
+            seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _pin_problem(case: Case, rule: type[Rule], expected: dict[str, Any]) -> Optional[str]:
+    """Why an expected finding does not say what its message must be, if it does not."""
+    spot = f"{expected.get('line')}:{expected.get('column')}"
+    if "text" in expected:
+        return None if isinstance(expected["text"], str) else f"{spot}: `text` must be the whole message"
+    variant = expected.get("message")
+    if variant is None:
+        return f"{spot} pins no message: give `message` (a variant of {rule.code}) and `args`, or `text`"
+    if variant not in rule.messages:
+        return f"{spot}: {rule.code} has no message {variant!r} (it has {', '.join(rule.messages)})"
+    args = expected.get("args") or {}
+    fields = {name for _, name, _, _ in string.Formatter().parse(rule.messages[variant].en) if name}
+    if unknown := set(args) - fields:
+        return f"{spot}: message {variant!r} of {rule.code} has no argument {', '.join(sorted(unknown))}"
+    if fields and not args:
+        return f"{spot}: message {variant!r} has arguments ({', '.join(sorted(fields))}); pin the key ones in `args`"
+    if floats := [name for name, value in args.items() if isinstance(value, float)]:
+        return f"{spot}: write {', '.join(floats)} in quotes, as the message shows it (YAML reads it as a float)"
+    return None
+
+
+def _says(rule: type[Rule], expected: dict[str, Any], message: str) -> bool:
+    if "text" in expected:
+        return message == expected["text"]
+    template = rule.messages[expected["message"]].en
+    return _pattern(template, expected.get("args") or {}).fullmatch(message) is not None
+
+
+def mismatches(case: Case, findings: list[Finding], catalog: Optional[Catalog] = None) -> list[str]:
+    """What differs between the expected and the actual findings (empty when the case holds): places,
+    and at each place the message variant and the arguments the case pins (or the whole message)."""
+    rule = (catalog or load_catalog()).get(case.rule)
+    if rule is None:
+        return [f"{case.source}: no rule {case.rule}"]
     own = [f for f in findings if case.rule in (f.code, f.rule)]
     problems = [f"the document itself has a problem: {f.code} {f.line}:{f.column} {f.message}"
                 for f in findings if f not in own and f.code not in case.also and f.rule not in case.also]
-    if case.documents:  # findings in several documents: each names its own
-        actual = sorted((f.path, f.line, f.column) for f in own)
-        expected = sorted((e["document"], e["line"], e["column"]) for e in case.expect)
-    else:
-        actual = sorted((f.line, f.column) for f in own)
-        expected = sorted((e["line"], e["column"]) for e in case.expect)
+    pins = [_pin_problem(case, rule, e) for e in case.expect]
+    problems += [p for p in pins if p]
+    if any(pins):
+        return problems
+    actual = sorted(_place(case, f.path, f.line, f.column) for f in own)
+    expected = sorted(_place(case, e.get("document"), e["line"], e["column"]) for e in case.expect)
     if actual != expected:
         problems.append(f"expected findings at {expected}, got {[(f.line, f.column, f.message) for f in own]}")
+        return problems
+    unmatched = list(own)
+    for e in case.expect:
+        spot = _place(case, e.get("document"), e["line"], e["column"])
+        here = [f for f in unmatched if _place(case, f.path, f.line, f.column) == spot]
+        said = next((f for f in here if _says(rule, e, f.message)), None)
+        if said is None:
+            wanted = e.get("text") or f"message {e['message']!r} with {e.get('args') or {}}"
+            problems.append(f"at {':'.join(map(str, filter(None, spot)))} expected {wanted}, got {[f.message for f in here]}")
+        else:
+            unmatched.remove(said)
     return problems

@@ -143,6 +143,7 @@ def test_a_result_cut_short_is_not_kept(tmp_path, counted, monkeypatch):
         raise RuntimeError("a rule with a bug")
 
     monkeypatch.setattr(VagueTarget, "check", crash)
+    monkeypatch.delenv("PERFLINT_DEBUG")  # the crash is to become a PF000 finding, as for a user
     document = tmp_path / "seed.yaml"
     document.write_bytes(SEED.read_bytes())
     cached = Settings(use_cache=True, cache_dir=tmp_path / "cache")

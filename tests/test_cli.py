@@ -56,9 +56,30 @@ def test_seed_report_matches_the_reviewed_golden_file(monkeypatch):
     Regenerate with PERFLINT_UPDATE_GOLDEN=1 after reviewing the difference."""
     monkeypatch.chdir(ROOT)
     output = run("check", "fixtures/seed.yaml").output
-    if os.environ.get("PERFLINT_UPDATE_GOLDEN"):
-        GOLDEN.write_text(output, encoding="utf-8")
+    if os.environ.get("PERFLINT_UPDATE_GOLDEN") == "1":
+        refresh_golden(GOLDEN, output)
     assert output == GOLDEN.read_text(encoding="utf-8")
+
+
+def refresh_golden(path, output):
+    """Write the new report, then fail: a refreshed golden file is a diff to review, never a pass."""
+    if os.environ.get("CI"):
+        pytest.fail("PERFLINT_UPDATE_GOLDEN is for a developer's machine: CI compares, it never rewrites")
+    path.write_text(output, encoding="utf-8")
+    pytest.fail(f"{path.name} rewritten: review `git diff {path}`, then run the tests without PERFLINT_UPDATE_GOLDEN")
+
+
+def test_the_golden_refresh_writes_then_fails_and_refuses_under_ci(tmp_path, monkeypatch):
+    golden = tmp_path / "golden.txt"
+    golden.write_text("old\n", encoding="utf-8")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="review"):
+        refresh_golden(golden, "new\n")
+    assert golden.read_text(encoding="utf-8") == "new\n"
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI"):
+        refresh_golden(golden, "newer\n")
+    assert golden.read_text(encoding="utf-8") == "new\n"
 
 
 def test_the_chinese_key_copy_gives_the_same_findings():
@@ -75,7 +96,7 @@ def test_seed_messages_show_what_a_reviewer_needs():
     assert "52 人 × 司法协理员平均工资成本 2.27 万元/人 = 118.04 万元" in output
     assert "155.99 万元" in output
     assert output.count("溧政办[2024]28号") == 3 and "溧政办〔2024〕28号" in output
-    assert "滦平县司法局本级" not in output or "滦平县司法局" in output
+    assert "滦平县司法局本级" not in output and "324001" not in output  # the unit is named without code and 本级
     assert "“滦平县司法局”与部门名称“溧平县司法局”" in output
     assert output.splitlines()[-1].startswith("共检查 1 个文件，发现 ")
 
@@ -222,7 +243,7 @@ def test_perflint_toml_and_explicit_config(tmp_path):
 def test_bad_configuration_exits_2_and_names_the_problem(tmp_path, body, complaint, chinese):
     """In English with --lang en; in Chinese by default (issue 13, point 12), with a "did you mean"."""
     config = write_config(tmp_path, body)
-    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config), "--lang", "en"])
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config), "--lang", "en"], catch_exceptions=False)
     assert result.exit_code == 2
     assert complaint in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
@@ -260,7 +281,7 @@ def test_a_rules_directory_named_in_the_configuration(tmp_path):
 
 def test_a_plugin_must_be_installed_to_be_named(tmp_path):
     config = write_config(tmp_path, '[tool.perflint]\nplugins = ["not-installed"]\n')
-    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)])
+    result = CliRunner().invoke(main, ["check", str(SEED), "--config", str(config)], catch_exceptions=False)
     assert result.exit_code == 2 and "not-installed" in result.output
 
 
@@ -359,3 +380,34 @@ def test_grammar_and_rules_install_inside_the_package():
 
     assert importlib.util.find_spec("grammar") is None and importlib.util.find_spec("rules") is None
     assert importlib.util.find_spec("perflint.grammar") and importlib.util.find_spec("perflint.rules")
+
+
+def test_an_internal_error_is_one_line_and_exit_2_unless_debugging(monkeypatch):
+    import perflint.check
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(perflint.check, "run_check", broken)
+    with pytest.raises(RuntimeError, match="boom"):  # the suite's setting: a crash fails the test
+        run("check", SEED)
+    monkeypatch.delenv("PERFLINT_DEBUG")
+    result = CliRunner().invoke(main, ["check", str(SEED), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "perflint: internal error: RuntimeError: boom" in result.output
+
+
+def test_a_crashing_rule_is_pf000_unless_debugging(monkeypatch):
+    from perflint.engine.registry import load_catalog
+
+    rule = load_catalog().get("PF201")
+
+    def broken(self, document, context):
+        raise ValueError("rule bug")
+
+    monkeypatch.setattr(rule, "check", broken)
+    with pytest.raises(ValueError, match="rule bug"):
+        run("check", "-j", "1", "--select", "PF201", SEED)
+    monkeypatch.delenv("PERFLINT_DEBUG")
+    findings = json.loads(run("check", "-j", "1", "--format", "json", "--select", "PF201", SEED).output)
+    assert [(f["code"], "ValueError: rule bug" in f["message"]) for f in findings] == [("PF000", True)]

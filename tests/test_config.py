@@ -12,7 +12,7 @@ SEED = Path(__file__).parent.parent / "fixtures" / "seed.yaml"
 
 
 def invoke(*args, cwd=None):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_per_file_ignores_use_gitignore_patterns_relative_to_the_config(tmp_path, monkeypatch):

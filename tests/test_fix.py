@@ -36,7 +36,7 @@ NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def findings(path, select=FIXABLE):

@@ -14,7 +14,7 @@ GOOD = "department: 溧平县司法局\nyear: 2026\ntitle: 司法行政绩效文
 
 
 def check(*args):
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF0", *map(str, args)])
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF0", *map(str, args)], catch_exceptions=False)
     return result.exit_code, json.loads(result.output)
 
 
@@ -41,7 +41,7 @@ def test_gbk_is_detected_decoded_and_reported(tmp_path):
     assert codes(findings) == [("gbk.yaml", "PF014", 1, 1)]
     assert findings[0]["severity"] == "warning" and "GB18030" in findings[0]["message"]
     # decoded for real: the document's own rules see its text
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF309,PF014", str(doc)])
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF309,PF014", str(doc)], catch_exceptions=False)
     assert [f["code"] for f in json.loads(result.output)] == ["PF014"]
 
 
@@ -106,7 +106,7 @@ def test_an_unreadable_file_is_a_finding_and_the_batch_goes_on(tmp_path, monkeyp
 
     # Tests run as root in CI, where chmod 000 does not stop reading: simulate the refusal instead.
     monkeypatch.setattr("builtins.open", guarded_open)
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)], catch_exceptions=False)
     findings = json.loads(result.output)
     assert ("locked.yaml", "PF001", 1, 1) in codes(findings)
     assert "没有访问权限" in next(f["message"] for f in findings if f["code"] == "PF001")

@@ -48,7 +48,7 @@ def test_perflint_import_writes_the_yaml_and_exits_1_when_a_required_field_is_mi
     source = tmp_path / "doc.txt"
     source.write_text(NO_DEPARTMENT, encoding="utf-8")
     out = tmp_path / "doc.yaml"
-    result = CliRunner().invoke(main, ["import", str(source), "-o", str(out)])
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 1
     assert "PF009" in result.output and "department" in result.output
     written = out.read_text(encoding="utf-8")
@@ -137,21 +137,21 @@ def test_findings_of_a_workbook_carry_labels_and_no_line_in_every_format(tmp_pat
     path = tmp_path / "公开.xlsx"
     path.write_bytes(_workbook())
     runner = CliRunner()
-    result = runner.invoke(main, ["check", str(path), "--format", "json"])
+    result = runner.invoke(main, ["check", str(path), "--format", "json"], catch_exceptions=False)
     findings = json.loads(result.output)
     assert findings and all(f["line"] is None and f["column"] is None for f in findings)
     assert any(f["label"] and "!" in f["label"] for f in findings)
-    rows = list(csv.reader(io.StringIO(runner.invoke(main, ["check", str(path), "--format", "csv", "--lang", "en"])
-                                       .output.lstrip("\ufeff"))))
+    csv_text = runner.invoke(main, ["check", str(path), "--format", "csv", "--lang", "en"], catch_exceptions=False).output
+    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))))
     header = rows[0]
     assert header[2:5] == ["label", "line", "column"]
     assert all(row[3] == "" for row in rows[1:]) and any("!" in row[2] for row in rows[1:])
-    sarif = json.loads(runner.invoke(main, ["check", str(path), "--format", "sarif"]).output)
+    sarif = json.loads(runner.invoke(main, ["check", str(path), "--format", "sarif"], catch_exceptions=False).output)
     located = sarif["runs"][0]["results"][0]["locations"][0]
     assert "region" not in located["physicalLocation"] and "!" in located["message"]["text"]
-    github = runner.invoke(main, ["check", str(path), "--format", "github"]).output
+    github = runner.invoke(main, ["check", str(path), "--format", "github"], catch_exceptions=False).output
     assert "line=" not in github and "!" in github
-    lines = runner.invoke(main, ["check", str(path), "--format", "jsonl"]).output.splitlines()
+    lines = runner.invoke(main, ["check", str(path), "--format", "jsonl"], catch_exceptions=False).output.splitlines()
     assert all("label" in json.loads(line) for line in lines)
 
 

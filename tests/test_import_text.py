@@ -69,7 +69,7 @@ def test_the_seed_text_has_the_seed_yaml_defects_at_lines_of_the_text():
 
 @needs_seed
 def test_check_reports_the_seed_text_at_its_lines():
-    result = CliRunner().invoke(main, ["check", "--select", "PF309,PF501", str(SEED_TEXT)])
+    result = CliRunner().invoke(main, ["check", "--select", "PF309,PF501", str(SEED_TEXT)], catch_exceptions=False)
     reported = [line.split(": ")[0] for line in result.output.splitlines()[:-1]]
     assert reported[0] == f"{SEED_TEXT}:121:1"
     assert len(reported) == 4 and all(r.startswith(f"{SEED_TEXT}:15") for r in reported[1:])
@@ -283,7 +283,7 @@ def test_gbk_text_is_read_with_a_finding():
 def test_text_and_markdown_files_are_read_only_when_named(tmp_path):
     (tmp_path / "README.md").write_text("# 说明\n", "utf-8")
     (tmp_path / "doc.yaml").write_text("department: 溧平县司法局\nyear: 2026\n", "utf-8")
-    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    result = CliRunner().invoke(main, ["check", str(tmp_path)], catch_exceptions=False)
     assert "README" not in result.output
 
 
@@ -327,3 +327,21 @@ def test_a_project_heading_with_no_table_under_it_is_no_project():
                   + "项目名称\t2026年普法宣传\n")
     assert rules_of(loaded) == [("import-skipped", "default")] and loaded.problems[0].location.line == 4
     assert [p.name for p in loaded.document.projects] == ["2026年普法宣传"]
+
+
+def test_markdown_emphasis_is_not_part_of_a_cell(tmp_path):
+    text = (TEXTS / "08-markdown.md").read_text("utf-8")
+    assert "| 每个图斑核查成本 | 项目支出÷核查图斑数 | ≤327元/个 |" in text
+    bold = text.replace("| 每个图斑核查成本 | 项目支出÷核查图斑数 | ≤327元/个 |",
+                        "| **每个图斑核查成本** | 项目支出÷核查图斑数 | __≤327元/个__ |")
+    (tmp_path / "bold.md").write_text(bold, encoding="utf-8")
+    indicator = load_path(str(tmp_path / "bold.md")).document.projects[0].indicators[3]
+    assert (indicator.name, indicator.value) == ("每个图斑核查成本", "≤327元/个")
+
+
+def test_an_undecodable_text_file_is_a_problem_of_that_file(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\x01\x02\xff\xfe\x00" * 50)
+    loaded = load_path(str(path))
+    assert (loaded.path, loaded.document) == (str(path), None)
+    assert [p.rule for p in loaded.problems] == ["binary-file"]

@@ -103,3 +103,18 @@ def test_a_bad_field_is_dropped_and_the_rest_is_still_checked():
     assert [p.rule for p in loaded.problems] == ["wrong-type"]
     assert loaded.document.projects[0].uses == "办案补贴"
     assert loaded.document.projects[0].budget.total is None
+
+
+@pytest.mark.parametrize("text", ["- 溧平县司法局\n- 2026\n", "溧平县司法局\n"])
+def test_a_document_that_is_not_a_mapping_is_one_wrong_type_problem_and_keeps_its_path(text):
+    loaded = load(text)
+    assert (loaded.path, loaded.document) == ("doc.yaml", None)
+    assert [(p.rule, p.message, p.args) for p in loaded.problems] == [
+        ("wrong-type", "mapping", {"field": "/", "got": ""})]
+
+
+def test_a_syntax_error_keeps_the_path_and_points_at_the_error():
+    loaded = load("department: 溧平县司法局\nyear: [2026\n")
+    assert (loaded.path, loaded.document) == ("doc.yaml", None)
+    [problem] = loaded.problems
+    assert problem.rule == "yaml-syntax" and problem.location.line == 3

@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 def test_schema_is_a_valid_2020_12_schema_that_accepts_both_key_languages():
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    schema = json.loads(CliRunner().invoke(main, ["schema"], catch_exceptions=False).output)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for path in sorted(FIXTURES.glob("*.yaml")):
@@ -28,18 +28,18 @@ def test_schema_is_a_valid_2020_12_schema_that_accepts_both_key_languages():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_init_writes_a_template_that_passes_once_filled_in(tmp_path, lang):
     path = tmp_path / "doc.yaml"
-    result = CliRunner().invoke(main, ["init", str(path), "--lang", lang])
+    result = CliRunner().invoke(main, ["init", str(path), "--lang", lang], catch_exceptions=False)
     assert result.exit_code == 0
     text = path.read_text("utf-8")
     document = yaml.safe_load(text)
     assert ("部门" if lang == "zh" else "department") in document
 
-    unfilled = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    unfilled = CliRunner().invoke(main, ["check", "--format", "json", str(path)], catch_exceptions=False)
     assert unfilled.exit_code == 1, "placeholders must be reported until they are filled in"
 
     filled = fill(text)
     path.write_text(filled, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--fail-on", "info", str(path)])
+    result = CliRunner().invoke(main, ["check", "--fail-on", "info", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
 
 

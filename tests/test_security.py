@@ -16,7 +16,7 @@ SEED = Path(__file__).parent.parent / "fixtures" / "seed.yaml"
 
 
 def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.mark.parametrize("payload", [

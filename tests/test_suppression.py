@@ -20,7 +20,7 @@ def check(tmp_path, text, *args):
     doc = tmp_path / "doc.yaml"
     doc.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "PF201,PF010,PF011", *args,
-                                       str(doc)])
+                                       str(doc)], catch_exceptions=False)
     return [(f["line"], f["code"]) for f in json.loads(result.output)]
 
 

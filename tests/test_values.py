@@ -29,8 +29,8 @@ REASONS = {"empty", "placeholder", "multiple", "deferred", "not-applicable", "re
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _case_id(case: dict) -> str:
-    return f"{case.get('n', 'extra')}:{case['input']!r}"
+def _case_id(case: dict) -> str:  # no brackets: an id must select its test on the command line
+    return f"{case.get('n') or case.get('table', 'extra')}:{case['input']!r}".replace("[", "(").replace("]", ")")
 
 
 def _check_shape(reading: Constraint) -> None:
@@ -50,7 +50,66 @@ def test_corpus_is_covered():
     assert len(CASES["corpus"]) >= 160
 
 
-@pytest.mark.parametrize("case", CASES["corpus"] + CASES["extra"], ids=_case_id)
+# Every word of the grammar's tables, and the value that shows how it reads: (table, word) → input.
+# The comparators are the terminals of grammar/value.lark; the rest are grammar/units.yaml and
+# grammar/vocabulary.yaml. `words` in value_cases.yaml pins each reading; a word added to a table has
+# no case until `python tests/test_values.py` writes one (its reading as it is, to be reviewed).
+LARK_WORDS = {"GE": "{}95%", "LE": "{}95%", "GT": "{}95%", "LT": "{}95%", "EQ": "{}95%", "APPROX": "{}95%",
+              "SOFT_GE": "{}95%", "SOFT_LE": "{}95%", "SOFT_EQ": "{}95%", "POST_GE": "95%{}", "POST_LE": "95%{}",
+              "POST_APPROX": "95%{}", "_FILLER": "达到{}95%"}
+VOCABULARY_WORDS = {  # path in vocabulary.yaml → input
+    ("relative", "comparators"): "{}上年", ("relative", "prefixes"): "{}上年提高", ("relative", "suffixes"): "与上年{}持平",
+    ("relative", "implied"): "{}增长", ("relative", "baselines"): "不低于{}", ("relative", "up"): "较上年{}",
+    ("relative", "down"): "较上年{}", ("relative", "same"): "与上年{}", ("relative", "modifiers"): "较上年{}提高",
+    ("relative", "within_leads"): "{}预算范围内", ("grade_leads",): "{}良好", ("grade_posts",): "良好{}",
+    ("grade_nouns",): "良好及以上{}", ("graded",): "{}", ("vague",): "{}", ("boolean_true",): "{}",
+    ("boolean_false",): "{}", ("immediate",): "{}响应", ("same_day",): "{}办结", ("percent_words",): "{}",
+    ("template_choices",): "{}", ("unparseable", "placeholder"): "{}", ("unparseable", "deferred"): "{}",
+    ("unparseable", "not-applicable"): "{}", ("unparseable", "reference"): "{}",
+}
+
+
+def _lark_alternatives(grammar: str, name: str) -> list[str]:
+    definition = re.search(rf"^{name}(?:\.\d+)?:(.*(?:\n\s+\|.*)*)", grammar, re.M)
+    return re.findall(r'"((?:[^"\\]|\\.)*)"', definition.group(1))
+
+
+def table_words() -> dict[tuple[str, str], str]:
+    words = {}
+    grammar = read_text("value.lark")
+    for name, template in LARK_WORDS.items():
+        words.update({(f"value.lark {name}", w): template.format(w) for w in _lark_alternatives(grammar, name)})
+    units = load_yaml("units.yaml")
+    words.update({("units.yaml scale_prefixes", p): f"≥5{p}元" for p in units["scale_prefixes"]})
+    for unit in units["units"]:
+        words.update({("units.yaml units", w): f"≥5{w}" for w in (unit["name"], *unit.get("aliases", ()))})
+    words.update({("units.yaml per_only", w): f"≤5元/{w}" for w in units["per_only"]})
+    words.update({("units.yaml not_units", w): f"≥3{w}" for w in units["not_units"]})
+    vocabulary = load_yaml("vocabulary.yaml")
+    for path, template in VOCABULARY_WORDS.items():
+        table = vocabulary
+        for key in path:
+            table = table[key]
+        words.update({(f"vocabulary.yaml {'.'.join(path)}", str(w)): template.format(w) for w in table})
+    return words
+
+
+def test_every_word_of_the_grammar_tables_has_a_reading_case():
+    """A word added to (or moved in) a table cannot go untested: each has its pinned reading in `words`."""
+    cased = {(case["table"], case["word"]) for case in CASES["words"]}
+    missing = sorted(set(table_words()) - cased)
+    assert not missing, f"no case in value_cases.yaml for {missing}: run `python tests/test_values.py`, review"
+    assert not cased - set(table_words()), f"cases for words no table has: {sorted(cased - set(table_words()))}"
+
+
+def test_the_word_tables_are_read_whole():
+    words = table_words()
+    assert ("value.lark GE", "不得少于") in words and ("value.lark LE", "不得高于") in words  # continuation lines
+    assert ("value.lark LT", "不满") in words and ("units.yaml units", "人次") in words
+    assert sum(table.startswith("value.lark") for table, _ in words) >= 64
+
+
+@pytest.mark.parametrize("case", CASES["corpus"] + CASES["extra"] + CASES["words"], ids=_case_id)
 def test_reading(case):
     reading = parse_value(case["input"])
     got = {field: getattr(reading, field) for field in FIELDS}
@@ -58,6 +117,9 @@ def test_reading(case):
     assert got == {field: case.get(field) for field in FIELDS}
     assert reading.implicit_op == case.get("implicit_op", False)
     assert case.get("says", "") in (reading.message or "")
+    if "dimension" in case:  # a unit table's word: what the unit means, not only how it is spelt
+        unit = lookup(reading.unit)
+        assert (unit.dimension, str(unit.scale), unit.base) == (case["dimension"], case["scale"], case["base"])
     _check_shape(reading)
 
 
@@ -114,7 +176,7 @@ def test_import_does_not_load_lark():
 
 
 def test_grammar_is_strict_lalr():
-    pytest.importorskip("interegular")
+    import interegular  # noqa: F401 (Lark's strict mode needs it to prove no two terminals collide)
     from lark import Lark
 
     Lark(read_text("value.lark"), parser="lalr", lexer="contextual", strict=True, maybe_placeholders=True)
@@ -136,6 +198,15 @@ def test_cache_directory(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("PERFLINT_CACHE_DIR", str(blocker / "cache"))  # cannot be created
     assert cache_file() is None
+
+
+def test_cache_directory_defaults_to_xdg_then_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("PERFLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_file().parent == tmp_path / "xdg" / "perflint"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_file().parent == tmp_path / "home" / ".cache" / "perflint"
 
 
 def test_units():
@@ -210,7 +281,7 @@ def test_the_command_prints_the_documented_json_for_every_case():
     with the fixed keys first and the case's expected reading."""
     # A lone "-" asks the command to read standard input, so that one case is read from there.
     cases = [case for case in CASES["corpus"] + CASES["extra"] if case["input"] != "-"]
-    result = CliRunner().invoke(main, ["value", "--", *(case["input"] for case in cases)])
+    result = CliRunner().invoke(main, ["value", "--", *(case["input"] for case in cases)], catch_exceptions=False)
     lines = result.output.splitlines()
     assert result.exit_code == 0 and len(lines) == len(cases)
     for case, line in zip(cases, lines):
@@ -218,3 +289,36 @@ def test_the_command_prints_the_documented_json_for_every_case():
         assert list(printed)[:5] == ["input", "kind", "op", "number", "unit"]
         assert printed["input"] == case["input"]
         assert {field: printed.get(field) for field in FIELDS} == {field: case.get(field) for field in FIELDS}, line
+
+
+def _write_word_cases() -> None:
+    """Append a case for each table word that has none, with its reading as it is: review them."""
+    path = Path(__file__).parent / "data" / "value_cases.yaml"
+    cased = {(case["table"], case["word"]) for case in CASES.get("words") or []}
+    lines = []
+    for (table, word), text in table_words().items():
+        if (table, word) in cased:
+            continue
+        reading = parse_value(text)
+        fields = {"table": table, "word": word, "input": text}
+        for name in FIELDS:
+            value = getattr(reading, name)
+            if value is not None:
+                fields[name] = str(value) if isinstance(value, Decimal) else value
+        if reading.implicit_op:
+            fields["implicit_op"] = True
+        if table.startswith("units.yaml") and lookup(reading.unit or "") is not None:
+            unit = lookup(reading.unit)
+            fields.update(dimension=unit.dimension, scale=str(unit.scale), base=unit.base)
+        lines.append("  - {" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()) + "}")
+    if lines:
+        text = path.read_text("utf-8")
+        if "\nwords:\n" not in text:
+            text += ("\n# One case per word of the grammar's tables (test_every_word_of_the_grammar_tables_has_a_reading_"
+                     "case);\n# new ones are written by `python tests/test_values.py`, to be reviewed.\nwords:\n")
+        path.write_text(text + "\n".join(lines) + "\n", "utf-8")
+    print(f"{len(lines)} cases written to {path}")
+
+
+if __name__ == "__main__":
+    _write_word_cases()

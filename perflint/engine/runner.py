@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Any, Iterable, Optional
 
@@ -82,6 +83,8 @@ def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, Ac
         try:
             hits = list(active.rule.check(document, replace(active.context, facts=facts)))
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
+            if os.environ.get("PERFLINT_DEBUG"):  # unless its traceback is wanted (and in the test suite)
+                raise
             yield _finding(loaded, by_slug[CRASH], loaded.source.value(""), "", "default",
                            {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"}, lang)
             continue
