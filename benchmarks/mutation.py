@@ -48,33 +48,47 @@ KILLED = {"killed", "timeout", "segfault"}  # not "suspicious": an odd exit is n
 NO_MATCH = "no-such-mutant-*"
 
 
+# Not staged: what is mutated is staged as it installs; the rest is the repository's own state.
+NOT_STAGED = {".git", ".venv", "perflint", "grammar", "pyproject.toml", ".pytest_cache", ".perflint_cache", ".hypothesis",
+              ".benchmarks", "test-artifacts"}
+
+
 def stage(workdir: Path) -> None:
-    """The sources as they install (rules/ and grammar/ inside perflint/), the tests and their data."""
+    """The sources as they install (rules/ and grammar/ inside perflint/), and beside them every other file
+    of the repository the tests read (tests, fixtures, corpus, docs, the README, the rules' data …)."""
     if workdir.exists():
         shutil.rmtree(workdir)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "perflint", workdir / "perflint", ignore=ignore)
     shutil.copytree(ROOT / "rules", workdir / "perflint" / "rules", ignore=ignore)
     shutil.copytree(ROOT / "grammar", workdir / "perflint" / "grammar", ignore=ignore)
-    for name in ("tests", "fixtures", "corpus"):
-        shutil.copytree(ROOT / name, workdir / name, ignore=ignore)
+    copied = ["fresh_caches.py"]
+    for entry in sorted(ROOT.iterdir()):
+        if entry.name in NOT_STAGED or entry.name.endswith(".egg-info"):
+            continue
+        if entry.name == "rules":  # its data only: rules/*.py must not import as a top-level package
+            shutil.copytree(entry, workdir / "rules", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+        elif entry.is_dir():
+            shutil.copytree(entry, workdir / entry.name, ignore=ignore)
+        else:
+            shutil.copy2(entry, workdir / entry.name)
+        copied.append(entry.name + ("/" if entry.is_dir() else ""))
     (workdir / "fresh_caches.py").write_text(FRESH_CACHES, encoding="utf-8")
-    # Files the tests read where the repository keeps them: the README's tables, the rules' data.
-    shutil.copy2(ROOT / "README.md", workdir / "README.md")
-    shutil.copytree(ROOT / "rules", workdir / "rules", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    (workdir / "pyproject.toml").write_text(f"""\
-[tool.pytest.ini_options]
-testpaths = ["tests"]
+    # The repository's pyproject.toml (tests read it), with pytest set for mutmut and mutmut's own table.
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    pytest_options = 'addopts = "--import-mode=importlib"'
+    assert pytest_options in project, "pyproject.toml's pytest options changed: update benchmarks/mutation.py"
+    project = project.replace(pytest_options, """\
 addopts = "--import-mode=importlib -p no:cacheprovider -p fresh_caches"
 # mutmut runs pytest several times in one process; pytest's escaped ids of non-ASCII parameters then
 # no longer select their tests the second time, so they are left as written.
-disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true
-
+disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true""")
+    (workdir / "pyproject.toml").write_text(project + f"""
 [tool.mutmut]
 source_paths = ["perflint/"]
 only_mutate = {json.dumps(MUTATED)}
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
-also_copy = ["fixtures/", "corpus/", "rules/", "README.md", "fresh_caches.py"]
+also_copy = {json.dumps(copied)}
 """, encoding="utf-8")
 
 
@@ -149,6 +163,9 @@ def main() -> int:
     mutmut(workdir, ["run", "--max-children", str(options.jobs), *sample], log)
 
     status = outcomes(workdir)
+    if all(status[name] == "not checked" for name in sample):  # the suite did not run (e.g. it failed to collect)
+        print(f"mutmut ran none of the sampled mutants: see {log}", file=sys.stderr)
+        return 2
     tally = Counter(status[name] for name in sample)
     killed = sum(n for s, n in tally.items() if s in KILLED)
     score = killed / len(sample)

@@ -28,10 +28,13 @@ def tracebacks_not_exit_codes(monkeypatch):
 def pytest_make_parametrize_id(config, val, argname):
     """An id that selects its test on the command line (tests/x.py::test[id]), as mutation testing does:
     pytest's own id for a string is the string, which may hold brackets, `::`, white space at an end or
-    thousands of characters."""
-    if not isinstance(val, str):
+    thousands of characters (and, with the escaping mutation testing turns off, bytes stay bytes)."""
+    if isinstance(val, bytes):
+        text = val.decode("ascii", "backslashreplace")
+    elif isinstance(val, str):
+        text = val.encode("unicode_escape").decode("ascii")
+    else:
         return None
-    text = val.encode("unicode_escape").decode("ascii")
     if len(text) > 60:
         text = f"{text[:40]}...({len(val)} characters)"
     text = text.replace("[", "(").replace("]", ")").replace("::", ": :")
