@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from perflint.config import Settings
 from perflint.engine.configure import RuleSet
@@ -25,7 +24,7 @@ from perflint.engine.round_rule import YearsRule
 from perflint.engine.rule import Hit
 from perflint.findings import Finding
 from perflint.report.base import DocumentResult, Reporter
-from perflint.round import CRASH, place_of, scratch_database, where
+from perflint.round import CRASH, ScratchDatabase, place_of, where
 from perflint.text import Text
 
 _SCHEMA = """
@@ -89,22 +88,12 @@ def _unique_rows(rows: list[dict]) -> dict[str, dict]:
     return {key: row for key, row in seen.items() if key not in twice}
 
 
-class LastYear:
+class LastYear(ScratchDatabase):
     """Last year's round on disk: its documents' facts, its projects indexed by code and by name."""
 
     def __init__(self) -> None:
-        self.directory, self.db = scratch_database("perflint-compare-", _SCHEMA)
+        super().__init__("perflint-compare-", _SCHEMA)
         self.count = 0
-
-    def close(self) -> None:
-        self.db.close()
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-    def __enter__(self) -> "LastYear":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def add(self, result: DocumentResult) -> None:
         if result.facts is None:

@@ -94,23 +94,30 @@ class CostRef:
     yuan: Decimal  # per unit, in 元
 
 
-class RoundStore:
-    """The round on disk: an SQLite file in a temporary directory, removed on close."""
+class ScratchDatabase:
+    """An SQLite file in a temporary directory of its own, removed on close (also as a context manager)."""
 
-    def __init__(self) -> None:
-        self.directory, self.db = scratch_database("perflint-round-", _SCHEMA)
-        self.count = 0
-        self._facts: OrderedDict[int, dict] = OrderedDict()
+    def __init__(self, prefix: str, schema: str) -> None:
+        self.directory, self.db = scratch_database(prefix, schema)
 
     def close(self) -> None:
         self.db.close()
         shutil.rmtree(self.directory, ignore_errors=True)
 
-    def __enter__(self) -> "RoundStore":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+class RoundStore(ScratchDatabase):
+    """The round on disk, its documents' facts in SQLite."""
+
+    def __init__(self) -> None:
+        super().__init__("perflint-round-", _SCHEMA)
+        self.count = 0
+        self._facts: OrderedDict[int, dict] = OrderedDict()
 
     # -- filling ------------------------------------------------------------------------------------
 
