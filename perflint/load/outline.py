@@ -410,7 +410,9 @@ class Outline:
             # A heading with no table under it (a contents line without its page number) is no project.
             self.draft.raw["projects"].pop()
             if self.heading is not None:
-                self.draft.report("import-skipped", self.heading.location, text=excerpt(self.headings[-1].text))
+                # Quote the heading itself, not a year line (（2026年度）) printed under it.
+                heading = next((c for c in reversed(self.headings) if c.location == self.heading.location), self.heading)
+                self.draft.report("import-skipped", heading.location, text=excerpt(heading.text))
         elif isinstance(table, ProjectTable) and not table.has("name") and self.heading is not None:
             table.set_field("name", self.heading)
         self.table, self.heading = None, None

@@ -506,7 +506,7 @@ class Table:
             self._ensure_budget(amount)
             self.draft.put(Budget, self.raw["budget"], join_pointer(self.pointer, "budget"), "total",
                            self._amount(amount.text), amount.location)
-            self.draft.report("import-field-inferred", amount.location, join_pointer(self.pointer, "budget/total"),
+            self.draft.report("import-field-inferred", amount.location, f"{self.pointer}/budget/total",
                               field=field_label(Budget, "total"), value=amount.text)
             return
         self.draft.report("import-total-row", row.location, text=excerpt(row.excerpt()))

@@ -1,0 +1,167 @@
+"""Text import behaviours that only odd layouts reach: a column whose header does not say what it
+holds, prose over several paragraphs, a cover with stray lines, a listing interrupted by a heading,
+amounts in 元, a 合计 row standing in for the budget, a department's task table, a spending plan
+with a blank checkpoint written back to YAML — each read as a user would expect, with the findings
+pointing at the right lines and quoting the right text."""
+
+from decimal import Decimal
+
+from perflint.check import active_rules
+from perflint.config import Settings
+from perflint.engine.runner import lint
+from perflint.load import load_bytes
+from perflint.load.writer import to_yaml
+
+RULES = active_rules(Settings())
+COVER = "溧平县司法局\n2026年部门预算绩效文本\n\n"
+HEAD = COVER + "1. 2026年法律援助绩效目标表\n"
+PROJECT = HEAD + "项目名称\t2026年法律援助\n"
+
+
+def text(source: str, name: str = "doc.txt"):
+    return load_bytes(source.encode("utf-8"), name)
+
+
+def problems(loaded):
+    return [(p.rule, p.message, p.args.get("text"), p.location.line if p.location else None)
+            for p in loaded.problems]
+
+
+def findings_of(loaded, rule: str):
+    return [f for f in lint(loaded, RULES) if f.rule == rule]
+
+
+# -- columns ---------------------------------------------------------------------------------------
+
+def test_a_direction_column_holding_quantitative_is_read_as_the_operator_not_the_value_type():
+    loaded = text(PROJECT + "一级指标\t二级指标\t三级指标\t指标方向\t指标值\t指标值确定依据\n"
+                  "产出指标\t数量指标\t办理法律援助案件数\t定量\t300件\t工作计划\n")
+    assert loaded.problems == []
+    indicator = loaded.document.projects[0].indicators[0]
+    assert (indicator.op, indicator.value_type, indicator.direction) == ("定量", None, None)
+
+
+# -- the overall part ------------------------------------------------------------------------------
+
+def test_an_overall_goal_over_two_paragraphs_is_one_goal_on_two_lines():
+    loaded = text(COVER + "一、总体绩效目标\n全年办理法律援助案件300件。\n群众满意度达到95%以上。\n")
+    assert loaded.problems == []
+    assert loaded.document.overall.goal == "全年办理法律援助案件300件。\n群众满意度达到95%以上。"
+
+
+def test_a_numbered_section_right_after_the_cover_opens_the_overall_part():
+    # 年度总体目标 is no label of its own: the numbered heading alone says a section starts here.
+    loaded = text(COVER + "一、年度总体目标\n全年办理法律援助案件300件。\n")
+    assert loaded.problems == []
+    assert loaded.document.overall.goal == "全年办理法律援助案件300件。"
+
+
+def test_an_unknown_section_is_skipped_with_a_finding_that_quotes_it():
+    loaded = text(COVER + "一、总体绩效目标\n全年办理法律援助案件300件。\n二、其他说明\n")
+    (finding,) = findings_of(loaded, "import-skipped")
+    assert finding.line == 6 and "二、其他说明" in finding.message
+
+
+def test_a_stray_line_between_two_printings_of_the_title_is_skipped_not_taken_for_the_department():
+    loaded = text("溧平县司法局\n2026年部门预算绩效文本\n（草案）\n说明：本文本由县财政局汇总。\n"
+                  "2026年部门预算绩效文本\n一、总体绩效目标\n全年办理法律援助案件300件。\n")
+    assert ("import-skipped", "default", "说明：本文本由县财政局汇总。", 4) in problems(loaded)
+    duplicates = [p.pointer for p in loaded.problems if p.rule == "import-duplicate-field"]
+    assert duplicates == ["/year", "/title"]
+    assert loaded.document.department == "溧平县司法局"
+
+
+def test_a_department_task_table_with_its_header_under_the_label_is_read():
+    loaded = text("部门整体支出绩效目标表\n(2021年度)\n部门名称\t县食用菌研究所\n年度履职目标\n"
+                  "\t部门职能\t年度目标任务\t联系人\n\t食用菌科研\t培育新品种2个\t张三\n")
+    unknown = findings_of(loaded, "import-unknown-column")
+    assert [(f.line, "联系人" in f.message) for f in unknown] == [(5, True)]
+    assert [(t.title, t.text) for t in loaded.document.overall.tasks] == [("食用菌科研", "培育新品种2个")]
+
+
+# -- projects --------------------------------------------------------------------------------------
+
+def test_a_project_heading_with_no_table_is_reported_quoting_the_heading_not_the_year_line_under_it():
+    loaded = text(COVER + "1. 2026年法律援助绩效目标表\n（2026年度）\n2. 2026年普法宣传绩效目标表\n"
+                  "项目名称\t2026年普法宣传\n")
+    assert problems(loaded) == [("import-skipped", "default", "1. 2026年法律援助绩效目标表", 4)]
+    assert [p.name for p in loaded.document.projects] == ["2026年普法宣传"]
+
+
+def test_the_department_is_inferred_from_a_competent_department_with_a_bracketed_code():
+    loaded = text("项目支出绩效目标表\n项目名称\t2026年法律援助\n主管部门\t[042]六安市金安区司法局\n")
+    assert loaded.document.department == "六安市金安区司法局"
+    assert loaded.document.projects[0].competent_department == "[042]六安市金安区司法局"
+
+
+def test_the_label_of_a_field_read_from_a_label_value_row_is_located():
+    loaded = text(PROJECT + "主管部门\t溧平县司法局\n")
+    key, value = loaded.source.key("/projects/0/competent_department"), \
+        loaded.source.value("/projects/0/competent_department")
+    assert (key.line, key.column) == (6, 1)
+    assert (value.line, value.column) == (6, 6)
+
+
+def test_an_amount_written_in_yuan_in_a_table_counted_in_yuan_is_read_as_the_number():
+    loaded = text(PROJECT + "金额单位\t元\n预算规模\t预算数\t200000元\n")
+    assert loaded.problems == []
+    assert loaded.document.projects[0].budget.total == Decimal(200000)
+
+
+def test_a_budget_label_with_its_unit_and_no_figure_is_reported_as_not_read():
+    loaded = text(PROJECT + "预算规模\t年度资金总额 万元\t12\n")
+    assert problems(loaded) == [("import-skipped", "cell", "年度资金总额万元、12", 6)]
+    assert loaded.document.projects[0].budget.total is None
+
+
+def test_the_total_row_of_the_cost_table_stands_in_for_a_budget_the_table_does_not_state():
+    loaded = text(PROJECT + "测算明细\n明细项目\t金额\t计算依据\n律师补贴\t12\t300件×400元\n合计\t12\t\n")
+    (problem,) = loaded.problems
+    assert (problem.rule, problem.pointer, problem.location.line) == ("import-field-inferred",
+                                                                     "/projects/0/budget/total", 9)
+    assert loaded.document.projects[0].budget.total == Decimal(12)
+    (finding,) = findings_of(loaded, "import-field-inferred")
+    assert (finding.line, finding.pointer) == (9, "/projects/0/budget/total")
+
+
+def test_a_plan_without_its_year_end_is_reported_at_the_plan_row():
+    loaded = text(PROJECT + "预算规模\t预算数\t12\n资金支出计划（%）\t3月底\t25%\t6月底\t50%\n")
+    (finding,) = findings_of(loaded, "spending-plan-no-year-end")
+    assert finding.line == 7
+
+
+def test_percentages_that_do_not_line_up_are_reported_at_their_row_for_the_spending_plan():
+    loaded = text(PROJECT + "资金支出计划（%）\t3月底\t6月底\n\t25%\t50%\t\t90%\n")
+    (problem,) = loaded.problems
+    assert (problem.rule, problem.pointer, problem.location.line) == ("import-plan-unpaired",
+                                                                     "/projects/0/spending_plan", 7)
+    assert problem.args["cells"] == "90%"
+
+
+def test_an_indicator_written_as_prose_under_a_level_in_the_first_column_takes_that_level():
+    loaded = text(PROJECT + "绩效指标\t产出指标\t数量指标：办理法律援助案件300件\n"
+                  "效益指标\t社会效益指标：群众法律意识明显提升\n")
+    assert loaded.problems == []
+    indicators = loaded.document.projects[0].indicators
+    assert [(i.level1, i.level2, i.value) for i in indicators] == [
+        ("产出指标", "数量指标", "办理法律援助案件300件"), ("效益指标", "社会效益指标", "群众法律意识明显提升")]
+
+
+def test_a_listing_row_without_a_project_name_after_a_heading_reports_its_project_cells():
+    listing = "项目名称\t项目单位\t一级指标\t二级指标\t三级指标\t指标值\n"
+    loaded = text(COVER + listing + "1. 2026年法律援助绩效目标表\n"
+                  "\t溧平县司法局\t产出指标\t数量指标\t办理法律援助案件数\t300件\n")
+    assert ("import-skipped", "cell", "溧平县司法局", 6) in problems(loaded)
+    assert loaded.document.projects == []
+
+
+# -- the writer ------------------------------------------------------------------------------------
+
+def test_a_blank_checkpoint_of_the_spending_plan_is_written_as_null_and_reads_back():
+    loaded = text(PROJECT + "资金支出计划（%）\t3月底\t6月底\n\t25%\t\n")
+    assert loaded.document.projects[0].spending_plan == {"3月底": Decimal(25), "6月底": None}
+    written = to_yaml(loaded.document, "zh")
+    assert "      3月底: 25%\n      6月底: null\n" in written
+    again = load_bytes(written.encode("utf-8"), "out.yaml")
+    assert again.problems == []
+    assert again.document.model_dump() == loaded.document.model_dump()
