@@ -1,0 +1,123 @@
+"""Word, Excel, old Excel, PDF and YAML readers: behaviours a user sees that no other test pinned down —
+the order and text of a Word table's findings, a limit's message in English, the path of a workbook
+saved under the wrong name, where a cut-off old workbook stops, a row exactly at the limit of what a
+row may hold, and Chinese keys read by a process that has read no YAML before."""
+
+import io
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import xlwt
+
+from perflint.check import active_rules
+from perflint.config import Settings
+from perflint.engine.runner import lint
+from perflint.load import load_bytes, pdf_reader, workbook, xls_reader, xlsx_reader, yaml_reader
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import attack_batch as attacks  # noqa: E402  (builders of hand-made workbooks and PDFs)
+
+RULES = active_rules(Settings())
+
+
+def _limits(findings) -> list:
+    return [f for f in findings if f.code == "PF020" and ("上限" in f.message or "the limit" in f.message)]
+
+
+# -- Word -----------------------------------------------------------------------------------------------------
+
+def _word_with_a_table_holding_only_a_nested_table() -> bytes:
+    word = docx.Document()
+    word.add_paragraph("溧平县司法局")
+    word.add_paragraph("2026年部门预算绩效文本")
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "嵌套"
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def test_an_empty_word_table_is_named_in_its_finding_in_both_languages():
+    loaded = load_bytes(_word_with_a_table_holding_only_a_nested_table(), "doc.docx")
+    (zh,) = [f for f in lint(loaded, RULES, "zh") if f.code == "PF028"]
+    (en,) = [f for f in lint(loaded, RULES, "en") if f.code == "PF028"]
+    assert zh.label == "表1" and zh.message == "表1 是空表格，没有可读取的内容"
+    assert en.message == "表1 is an empty table: there is nothing to read"
+
+
+def test_a_word_tables_own_finding_is_listed_before_the_findings_of_its_last_cell():
+    # The table's text is all in a table nested in its last cell: the table is empty, and the nested table
+    # is not read. The finding about the table as a whole comes first, then the one about its cell.
+    findings = [(f.code, f.label) for f in lint(load_bytes(_word_with_a_table_holding_only_a_nested_table(), "doc.docx"),
+                                                RULES) if f.label and f.label.startswith("表1")]
+    assert findings == [("PF028", "表1"), ("PF020", "表1 第1行 第2列")]
+
+
+# -- PDF ------------------------------------------------------------------------------------------------------
+
+def test_a_pdf_stream_past_the_limit_is_reported_in_english_too(monkeypatch):
+    monkeypatch.setattr(pdf_reader, "MAX_STREAM", 1 << 20)
+    data = attacks.inflating_pdf(2 << 20, level=1)
+    (zh,) = _limits(lint(load_bytes(data, "bomb.pdf"), RULES, "zh"))
+    (en,) = _limits(lint(load_bytes(data, "bomb.pdf"), RULES, "en"))
+    assert zh.label == "第1页" and zh.message == "第1页的数据流解压后超过上限（每个 1 MiB），这一页未被读取"
+    assert en.message == "A decoded stream of page 1 goes past the limit (1 MiB each); not read: the page"
+
+
+# -- old Excel (.xls) -----------------------------------------------------------------------------------------
+
+def test_an_xlsx_saved_under_an_xls_name_is_read_and_its_findings_name_the_file():
+    book = openpyxl.Workbook()
+    book.active.title = "项目"
+    for row in (["部门", "溧平县司法局"], ["年度", 2026], ["附注", "另附"]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    loaded = load_bytes(out.getvalue(), "预算/绩效.xls")
+    assert loaded.document.department == "溧平县司法局"
+    findings = lint(loaded, RULES)
+    assert findings and {f.path for f in findings} == {"预算/绩效.xls"}
+
+
+def test_past_the_cells_an_xls_may_have_the_rest_is_reported_from_the_row_that_did_not_fit(monkeypatch):
+    monkeypatch.setattr(workbook, "MAX_CELLS", 50)
+    monkeypatch.setattr(xls_reader, "MAX_CELLS", 50)
+    book = xlwt.Workbook(encoding="utf-8")
+    for title in ("甲", "乙", "丙"):
+        sheet = book.add_sheet(title)
+        for r in range(10):
+            for c, value in enumerate([f"{title}{r}", r, r + 1, r + 2]):
+                sheet.write(r, c, value)
+    out = io.BytesIO()
+    book.save(out)
+    (limit,) = _limits(lint(load_bytes(out.getvalue(), "cells.xls"), RULES))
+    # 甲 takes 40 cells; 乙 two rows more (48); its third row does not fit.
+    assert limit.label == "乙!A3"
+    assert limit.message == "工作簿超过上限（50 个单元格），工作表“乙”第 3 行起的内容，以及其后的工作表“丙”未被读取"
+
+
+# -- Excel (.xlsx) --------------------------------------------------------------------------------------------
+
+def test_rows_holding_exactly_as_many_elements_as_a_row_may_are_read(monkeypatch):
+    monkeypatch.setattr(xlsx_reader, "MAX_ROW_ELEMENTS", 6)
+
+    def text(ref: str, value: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'  # three elements
+
+    rows = "".join(f'<row r="{r}">{text(f"A{r}", label)}{text(f"B{r}", value)}</row>'
+                   for r, (label, value) in enumerate([("部门", "溧平县司法局"), ("年度", "2026")], 1))
+    data = attacks.workbook([attacks.SHEET_HEAD + b"<sheetData>" + rows.encode() + b"</sheetData></worksheet>"])
+    loaded = load_bytes(data, "rows.xlsx")
+    assert [p.rule for p in loaded.problems if p.rule == "unreadable-file"] == []
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+
+
+# -- YAML -----------------------------------------------------------------------------------------------------
+
+def test_chinese_keys_are_read_by_a_process_that_has_read_no_yaml_before(monkeypatch):
+    # Which Chinese label names which field is worked out once a process and kept: start from nothing.
+    monkeypatch.setattr(yaml_reader._Aliases, "_cache", {})
+    loaded = yaml_reader.read_yaml_text("部门: 溧平县司法局\n年度: 2026\n", "doc.yaml")
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
