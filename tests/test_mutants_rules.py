@@ -1,0 +1,148 @@
+"""Behaviour pinned down where mutation testing found it unasserted: the analysis helpers the rules
+share (commitments read from prose, digests of round facts, framework caching, text similarity),
+baseline keys of findings that span several lines, and rule messages as a Chinese reader sees them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perflint.analysis import facts as facts_module
+from perflint.analysis.commitments import extract
+from perflint.analysis.digest import excerpt, implied
+from perflint.analysis.structure import similarity
+from perflint.config import Settings
+from perflint.engine.baseline import value_at
+from perflint.engine.configure import configure
+from perflint.engine.registry import load_catalog
+from perflint.engine.runner import lint
+from perflint.findings import Finding, Severity
+from perflint.load import load_bytes
+
+
+def _zh_messages(code: str, document: str) -> list[str]:
+    """The rule's messages on a document, in Chinese (the default language of the command)."""
+    settings = Settings(select=(code,), lang="zh")
+    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    return [f.message for f in lint(loaded, configure(load_catalog(), settings), "zh") if f.code == code]
+
+
+# --- perflint/analysis/commitments.py -------------------------------------------------------------
+
+def test_each_number_of_a_clause_keeps_only_the_words_up_to_the_next_number():
+    # 8所学校 and 12间教室 are two commitments: the first metric stops where the next value begins.
+    read = [(c.metric, c.text) for c in extract("建成8所学校12间教室")]
+    assert read == [("学校", "建成8所学校"), ("教室", "12间教室")]
+    assert [(c.metric, c.text) for c in extract("培训8所学校200人次")] == [("培训学校", "培训8所学校")]
+
+
+def test_a_lead_verb_joined_to_the_next_by_a_connector_stays_in_the_metric():
+    # 新建及改造: 新建 is joined to 改造 by 及, so it is part of the phrase and not stripped as a lead.
+    assert [c.metric for c in extract("新建及改造灌排渠道10公里")] == ["新建及改造灌排渠道"]
+    assert [c.metric for c in extract("确保及时办结率100%")] == ["确保及时办结率"]
+
+
+# --- perflint/analysis/digest.py ------------------------------------------------------------------
+
+def test_a_short_text_is_shown_whole_and_a_long_one_cut_with_an_ellipsis():
+    assert excerpt("调解成功率达到96%以上") == "调解成功率达到96%以上"
+    assert excerpt("  调解成功率\n 达到96%以上 ") == "调解成功率 达到96%以上"
+    exactly = "开展人民调解工作，调解成功率达到96%以上；办理"  # 24 characters: still whole
+    assert len(exactly) == 24 and excerpt(exactly) == exactly
+    longer = "开展人民调解工作，调解成功率达到96%以上；办理法律援助案件300件以上。"
+    assert excerpt(longer) == longer[:24] + "…"
+
+
+def test_a_change_in_a_unit_applies_to_last_years_target_in_that_unit():
+    # ≥500人 last year, 比上年增加20人 this year: 520人.
+    assert implied(["quantity", ">=", "500", "人", None], ["relative", ">", "20", "人", "上年"]) == (Decimal(520), "人")
+    # 1.2万亩 last year, 比上年增加3000亩: 15000亩 in the base unit.
+    assert implied(["quantity", ">=", "1.2", "万亩", None], ["relative", ">", "3000", "亩", "上年"]) == (Decimal(15000), "亩")
+    # A change in another kind of unit does not combine.
+    assert implied(["quantity", ">=", "500", "人", None], ["relative", ">", "20", "场", "上年"]) is None
+
+
+# --- perflint/analysis/facts.py -------------------------------------------------------------------
+
+def test_the_framework_of_a_project_is_detected_once(monkeypatch):
+    document = """department: 溧平县司法局
+year: 2026
+projects:
+  - name: 2026年人民调解办案业务费
+    indicators:
+      - {level1: 成本指标, level2: 经济成本指标, name: 人民调解办案补贴, value: ≤20万元}
+  - name: 2026年司法协理员工资保险
+    indicators:
+      - {level1: 产出指标, level2: 成本指标, name: 司法协理员平均工资成本, value: ≤2.27万元/人}
+"""
+    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    calls = []
+    detect = facts_module.detect_framework
+
+    def counting(project):
+        calls.append(project.name)
+        return detect(project)
+
+    monkeypatch.setattr(facts_module, "detect_framework", counting)
+    context = facts_module.Facts(loaded.document, "auto")
+    first, second = loaded.document.projects
+    assert [context.framework_of(first), context.framework_of(second)] == ["2021", "2015"]
+    assert [context.framework_of(first), context.framework_of(second)] == ["2021", "2015"]
+    assert calls == ["2026年人民调解办案业务费", "2026年司法协理员工资保险"]
+
+
+# --- perflint/analysis/structure.py ---------------------------------------------------------------
+
+def test_a_text_of_punctuation_only_is_like_nothing():
+    assert similarity("/", "全县300个行政村全部建成村级公共法律服务工作室") == 0
+    assert similarity("", "") == 0
+    assert similarity("保障52名司法协理员工资。", "保障52名司法协理员工资") == 1
+
+
+# --- perflint/engine/baseline.py ------------------------------------------------------------------
+
+def test_the_baseline_value_of_a_span_over_several_lines_starts_at_its_column():
+    document = """department: 溧平县司法局
+year: 2026
+projects:
+  - name: 2026年人民调解办案业务费
+    goals: |-
+      有效提升基层人民调解工作水平，
+      进一步加强矛盾纠纷排查化解
+    indicators:
+      - {level1: 产出指标, level2: 数量指标, name: 调解案件数量, value: ≥500件}
+"""
+    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    finding = Finding(path="case.yaml", line=5, column=12, end_line=7, end_column=17, code="PF230",
+                      rule="goal-not-measurable", severity=Severity.WARNING, message="",
+                      pointer="/projects/0/goals")
+    assert value_at(loaded, finding) == "|-\n      有效提升基层人民调解工作水平，\n      进一步加强矛盾纠纷排"
+
+
+# --- rule messages in Chinese -----------------------------------------------------------------------
+
+def test_goal_number_not_in_indicators_names_the_scope_in_chinese():
+    sub_target = """department: 溧平县司法局
+year: 2026
+overall:
+  targets:
+    - title: 加强人民调解工作
+      goal: 新建村级人民调解室20个，调解成功率达到96%以上。
+      indicators: 调解成功率≥96%。
+projects:
+  - name: 2026年人民调解办案业务费
+    indicators:
+      - {level1: 效益指标, level2: 社会效益指标, name: 调解成功率, value: ≥96%}
+"""
+    [message] = _zh_messages("PF331", sub_target)
+    assert "该分项目标的绩效指标和各项目中没有以“个”计量的指标" in message
+    overall = """department: 溧平县司法局
+year: 2026
+overall:
+  goal: 提高法律援助案件办理质量，年均办理法律援助案件达到300件以上。
+  targets:
+    - title: 加强法律援助工作
+      goal: 提高法律援助案件办理质量；
+      indicators: 对援助对象抽样调查，满意度达到95%以上。
+"""
+    [message] = _zh_messages("PF331", overall)
+    assert "：分项绩效目标和各项目中没有以“件”计量的指标" in message
