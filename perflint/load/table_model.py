@@ -248,7 +248,7 @@ class Table:
             self._plan_row(row, 1)
         elif kind == "breakdown":
             self.breakdown_columns = None
-            if len(row.filled()) > 1 and not self._breakdown_header(row, lead=True):
+            if len(row.filled()) > 1 and not self._breakdown_header(row):
                 self.draft.skip_row(row)
         else:
             self.goal_default, self.goal_columns, self.goal_header = kind, {}, None
@@ -465,7 +465,7 @@ class Table:
 
     # -- 测算明细 / 成本构成 ------------------------------------------------------------------------
 
-    def _breakdown_header(self, row: Row, lead: bool = False) -> bool:
+    def _breakdown_header(self, row: Row) -> bool:
         if self.block != "breakdown" or self.breakdown_columns is not None:
             return False
         columns = Columns.find(row, BREAKDOWN_LABELS, ("item",))
