@@ -84,11 +84,11 @@ class IndicatorRows:
                 self.draft.skip_cell(row.cells[self.period_column], block=(self.pointer, "period"))
             elif self._period(period) != self.period:
                 self.switch_period(period)
+        columns.align(row)  # first: the cells it moves into a column are read, not reported as stray
         spare = () if self.period_column is None else (self.period_column,)
         for i, cell in row.filled():
             if i not in columns.columns and i not in spare and not blank(cell.text):
                 self.draft.skip_cell(cell, block=(self.pointer, "indicators", id(columns)))
-        columns.align(row)
         for group in columns.groups:
             group.decide(row)
         read = [(index, group, self._cells(row, group)) for index, group in enumerate(columns.groups)]
