@@ -165,3 +165,95 @@ def test_a_blank_checkpoint_of_the_spending_plan_is_written_as_null_and_reads_ba
     again = load_bytes(written.encode("utf-8"), "out.yaml")
     assert again.problems == []
     assert again.document.model_dump() == loaded.document.model_dump()
+
+
+# -- more odd layouts ------------------------------------------------------------------------------
+
+def test_a_header_that_lost_its_third_level_cell_reads_the_extra_cell_as_the_value_not_as_stray():
+    # The 三级指标 header cell was merged into its neighbour: the rows have one cell more than the header.
+    # The 指标性质 column before the levels holds ≥ and stays where it is.
+    loaded = text(PROJECT + "指标性质\t一级指标\t二级指标\t指标值\n"
+                  "≥\t产出指标\t数量指标\t办理法律援助案件数\t300件\n")
+    assert loaded.problems == []
+    (indicator,) = loaded.document.projects[0].indicators
+    assert (indicator.level2, indicator.name, indicator.value) == ("数量指标", "办理法律援助案件数", "300件")
+    assert (indicator.op, indicator.value_type) == ("≥", None)
+
+
+def test_a_checkpoint_given_twice_in_the_spending_plan_is_reported_by_its_name_in_both_languages():
+    loaded = text(PROJECT + "资金支出计划（%）\t3月底\t25%\t3月底\t30%\t12月底\t100%\n")
+    assert loaded.document.projects[0].spending_plan == {"3月底": Decimal(25), "12月底": Decimal(100)}
+    (english,) = [f for f in lint(loaded, RULES, lang="en") if f.rule == "import-duplicate-field"]
+    (chinese,) = findings_of(loaded, "import-duplicate-field")
+    assert english.line == 6 and english.message.startswith("3月底 was already given at line 6; '30%'")
+    assert chinese.message.startswith("“3月底”已在第 6 行给出")
+
+
+def test_a_cell_before_a_prose_indicator_that_names_no_level_is_reported_and_the_indicator_read():
+    loaded = text(PROJECT + "绩效指标\t补充\t数量指标：办理法律援助案件300件\n")
+    assert problems(loaded) == [("import-skipped", "cell", "补充", 6)]
+    (indicator,) = loaded.document.projects[0].indicators
+    assert (indicator.level1, indicator.level2, indicator.value) == (None, "数量指标", "办理法律援助案件300件")
+
+
+def test_a_budget_listing_row_for_a_project_the_document_does_not_hold_is_reported():
+    loaded = text(COVER + "项目名称\t合计\t一般公共预算\n2026年普法宣传\t12\t12\n")
+    assert problems(loaded) == [("import-skipped", "row", "2026年普法宣传 | 12 | 12", 5)]
+    assert loaded.document.projects == []
+
+
+def test_the_year_of_the_title_is_located_at_the_title_and_a_second_printing_says_so():
+    loaded = text("溧平县司法局\n2026年部门预算绩效文本\n2026年部门预算绩效文本\n一、总体绩效目标\n全年办理案件300件。\n")
+    assert loaded.source.value("/year").line == 2
+    messages = {f.pointer: f.message for f in lint(loaded, RULES, lang="en") if f.rule == "import-duplicate-field"}
+    assert messages["/year"].startswith("year was already given at line 2;")
+
+
+def test_a_targets_label_with_its_header_on_the_same_row_reads_the_rows_under_it():
+    loaded = text(COVER + "分项绩效目标\t名称\t绩效目标\t绩效指标\n法律援助\t全年办理案件300件\t案件数300件\n")
+    assert loaded.problems == []
+    assert [(t.title, t.goal, t.indicators) for t in loaded.document.overall.targets] == [
+        ("法律援助", "全年办理案件300件", "案件数300件")]
+
+
+def test_a_paragraph_under_a_target_that_says_neither_goal_nor_indicators_is_reported_quoting_it():
+    loaded = text(COVER + "一、总体绩效目标\n全年办理法律援助案件300件。\n二、分项绩效目标\n（一）加强法律援助\n"
+                  "全年办理案件300件。\n")
+    assert problems(loaded) == [("import-skipped", "default", "全年办理案件300件。", 8)]
+    assert [t.title for t in loaded.document.overall.targets] == ["加强法律援助"]
+
+
+def test_a_money_unit_line_above_a_project_table_counts_its_amounts_in_that_unit():
+    loaded = text(COVER + "单位：元\n1. 2026年法律援助绩效目标表\n项目名称\t2026年法律援助\n预算规模\t预算数\t200000\n")
+    assert loaded.problems == []
+    project = loaded.document.projects[0]
+    assert (project.money_unit, project.budget.total) == ("元", Decimal(200000))
+
+
+def test_a_blank_table_row_before_any_table_is_passed_over():
+    loaded = text("\t\t\n" + PROJECT + "主管部门\t溧平县司法局\n")
+    assert loaded.problems == []
+    assert loaded.document.projects[0].competent_department == "溧平县司法局"
+
+
+def test_a_department_goal_over_two_table_rows_is_one_goal_located_over_both():
+    loaded = text("部门整体支出绩效目标表\n(2021年度)\n部门名称\t县食用菌研究所\n总体目标\t培育新品种2个\n"
+                  "\t推广种植1000亩\n")
+    assert loaded.problems == []
+    assert loaded.document.overall.goal == "培育新品种2个\n推广种植1000亩"
+    where = loaded.source.value("/overall/goal")
+    assert (where.line, where.end_line) == (4, 5)
+
+
+def test_a_spending_plan_over_two_labelled_rows_is_one_plan():
+    loaded = text(PROJECT + "资金支出计划（%）\t3月底\t25%\t6月底\t50%\n资金支出计划（%）\t9月底\t75%\t12月底\t100%\n")
+    assert loaded.problems == []
+    assert loaded.document.projects[0].spending_plan == {
+        "3月底": Decimal(25), "6月底": Decimal(50), "9月底": Decimal(75), "12月底": Decimal(100)}
+
+
+def test_a_budget_label_with_its_unit_after_a_money_unit_row_is_read_without_a_duplicate():
+    loaded = text(PROJECT + "金额单位\t万元\n财政资金（万元）\t12\n")
+    assert loaded.problems == []
+    project = loaded.document.projects[0]
+    assert (project.money_unit, project.budget.fiscal) == ("万元", Decimal(12))
