@@ -14,7 +14,7 @@ import xlwt
 from perflint.check import active_rules
 from perflint.config import Settings
 from perflint.engine.runner import lint
-from perflint.load import load_bytes, pdf_reader, workbook, xls_reader, xlsx_reader, yaml_reader
+from perflint.load import STDIN, load_bytes, load_path, pdf_reader, workbook, xls_reader, xlsx_reader, yaml_reader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import attack_batch as attacks  # noqa: E402  (builders of hand-made workbooks and PDFs)
@@ -121,3 +121,177 @@ def test_chinese_keys_are_read_by_a_process_that_has_read_no_yaml_before(monkeyp
     monkeypatch.setattr(yaml_reader._Aliases, "_cache", {})
     loaded = yaml_reader.read_yaml_text("部门: 溧平县司法局\n年度: 2026\n", "doc.yaml")
     assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+
+
+# -- decoding, standard input ---------------------------------------------------------------------------------
+
+def test_bytes_that_read_as_gbk_only_with_a_control_character_are_undecodable_not_guessed():
+    # Not UTF-8; as GB18030 they decode, but to text holding \x01: that is no document, and no guess is made.
+    data = b"a\x01" + "部门".encode("gbk")
+    (finding,) = lint(load_bytes(data, "doc.yaml"), RULES, "en")
+    assert (finding.rule, finding.line, finding.column) == ("undecodable-file", 1, 3)
+    assert finding.message == "The file is not valid UTF-8: byte 2 is 0xB2; save it as UTF-8"
+
+
+def test_standard_input_past_the_size_limit_is_reported_as_too_large():
+    (finding,) = lint(load_path(STDIN, stdin=b"x" * 20, max_size=10), RULES, "en")
+    assert (finding.code, finding.rule) == ("PF013", "file-too-large")
+    assert finding.message.startswith("Standard input goes past the limit of 10 bytes")
+
+
+# -- Word: content controls -----------------------------------------------------------------------------------
+
+def test_paragraphs_inside_a_word_content_control_are_read():
+    from docx.oxml import OxmlElement
+
+    word = docx.Document()
+    department = word.add_paragraph("部门：溧平县司法局")
+    word.add_paragraph("年度：2026")
+    # Wrap the department's paragraph in a content control (<w:sdt><w:sdtContent>…), as a template does.
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    department._p.addprevious(sdt)
+    sdt.append(content)
+    content.append(department._p)
+    out = io.BytesIO()
+    word.save(out)
+    loaded = load_bytes(out.getvalue(), "doc.docx")
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+
+
+# -- workbooks ------------------------------------------------------------------------------------------------
+
+def test_a_hidden_sheet_is_reported_in_reading_order_between_the_sheets_around_it():
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["部门", "溧平县司法局"])
+    book.active.append(["年度", 2026])
+    hidden = book.create_sheet("隐藏")
+    hidden.append(["x"])
+    hidden.sheet_state = "hidden"
+    book.create_sheet("项目").append(["项目名称", "某项目"])
+    out = io.BytesIO()
+    book.save(out)
+    findings = [(f.code, f.label) for f in lint(load_bytes(out.getvalue(), "hidden.xlsx"), RULES)]
+    assert findings == [("PF114", "封面!A1"), ("PF029", "隐藏!A1"), ("PF102", "项目!A1")]
+
+
+def test_a_workbook_limit_is_listed_after_the_findings_of_the_rows_before_it(monkeypatch):
+    monkeypatch.setattr(workbook, "MAX_CELLS", 50)
+    monkeypatch.setattr(xls_reader, "MAX_CELLS", 50)
+    book = xlwt.Workbook(encoding="utf-8")
+    first = book.add_sheet("甲")
+    for r in range(10):
+        for c, value in enumerate([f"甲{r}", r, r + 1, r + 2]):
+            first.write(r, c, value)
+    book.add_sheet("隐藏").write(0, 0, "x")
+    book.get_sheet(1).visibility = 1  # hidden
+    last = book.add_sheet("乙")
+    for r in range(10):
+        for c, value in enumerate([f"乙{r}", r, r + 1, r + 2]):
+            last.write(r, c, value)
+    out = io.BytesIO()
+    book.save(out)
+    findings = [(f.code, f.label) for f in lint(load_bytes(out.getvalue(), "cells.xls"), RULES)]
+    # 甲 takes 40 cells (its rows are lines 1–10), the hidden sheet is line 11; 乙's third row does not fit.
+    assert findings[-2:] == [("PF029", "隐藏!A1"), ("PF020", "乙!A3")]
+
+
+def test_a_file_named_xls_that_is_no_workbook_is_reported_under_its_name():
+    (finding,) = lint(load_bytes(b"garbage", "预算/绩效.xls"), RULES, "en")
+    assert (finding.path, finding.code) == ("预算/绩效.xls", "PF001")
+    assert finding.message == "Cannot read the file: not a valid Excel 97–2003 workbook (.xls)"
+
+
+def test_a_row_of_styled_cells_without_references_still_lets_the_sheet_be_read():
+    # Excel writes <c r="A1">; other producers leave the reference out, and a cell's place is its position.
+    styled = b'<row r="4"><c s="0"/><c s="0"/></row>'
+    data = attacks.workbook([attacks.SHEET_HEAD + b"<sheetData>" + attacks.FIRST_ROWS + styled
+                             + b"</sheetData></worksheet>"])
+    loaded = load_bytes(data, "styled.xlsx")
+    assert [p.rule for p in loaded.problems if p.rule == "unreadable-file"] == []
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)
+
+
+# -- YAML -----------------------------------------------------------------------------------------------------
+
+def test_a_control_character_in_yaml_is_a_syntax_error_at_the_start():
+    loaded = load_bytes("部门: 溧平县\x01司法局\n年度: 2026\n".encode(), "doc.yaml")
+    (finding,) = lint(loaded, RULES, "en")
+    assert (finding.code, finding.line, finding.column) == ("PF003", 1, 1)
+    assert finding.message.startswith("YAML syntax error: unacceptable character #x0001")
+
+
+# -- PDF: pages, tables and stream filters ----------------------------------------------------------------------
+
+def _pdf(pages: list) -> bytes:
+    """A PDF of pages given as (extra entries of the content stream's dictionary, content), in Helvetica."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for entries, content in pages:
+        objects.append(b"<< /Length %d %s >>\nstream\n" % (len(content), entries) + content + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+                       b" /Contents %d 0 R >>" % len(objects))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    table = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table))
+    return out.getvalue()
+
+
+def _text(text: str) -> bytes:
+    return b"BT /F1 10 Tf 50 800 Td (" + text.encode("latin-1") + b") Tj ET\n"
+
+
+def _ruled_table(x: int, y: int, texts: list) -> bytes:
+    """A ruled table of one row and two columns at (x, y), each cell's text in it (or nothing)."""
+    drawn = b"%d %d 200 20 re S %d %d m %d %d l S\n" % (x, y, x + 100, y, x + 100, y + 20)
+    for i, text in enumerate(texts):
+        if text:
+            drawn += b"BT /F1 10 Tf %d %d Td (%s) Tj ET\n" % (x + 5 + 100 * i, y + 6, text.encode("latin-1"))
+    return drawn
+
+
+def _places(data: bytes, name: str = "doc.pdf") -> list:
+    return [(f.code, f.label) for f in lint(load_bytes(data, name), RULES)]
+
+
+def test_a_second_table_on_a_pdf_page_is_named_table_2_and_findings_follow_reading_order():
+    content = _text("Intro") + _ruled_table(50, 700, ["a", "b"]) + _ruled_table(50, 600, ["", ""])
+    assert _places(_pdf([(b"", content)])) == [
+        ("PF009", "第1页 第1段"), ("PF009", "第1页 第1段"), ("PF020", "第1页 第1段"),
+        ("PF020", "第1页 表1 第1行 第1列"), ("PF028", "第1页 表2")]
+
+
+def test_a_pdf_page_with_exactly_as_many_characters_as_a_page_may_hold_is_read(monkeypatch):
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 5)
+    findings = lint(load_bytes(_pdf([(b"", _text("Intro"))]), "doc.pdf"), RULES, "en")
+    assert _limits(findings) == []
+    assert "This text fits no part of the document and was not read: 'Intro'" in [f.message for f in findings]
+
+
+def test_a_crowded_pdf_page_is_reported_and_listed_with_the_text_of_the_next_page(monkeypatch):
+    # Page 1 is not read; page 2's first paragraph takes the running number page 1 would have had.
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 5)
+    data = _pdf([(b"", _text("Crowded page")), (b"", _text("Intro"))])
+    assert _places(data) == [("PF009", "第2页 第1段"), ("PF009", "第2页 第1段"), ("PF020", "第1页"),
+                             ("PF020", "第2页 第1段")]
+    (limit,) = _limits(lint(load_bytes(data, "doc.pdf"), RULES, "en"))
+    assert limit.message == ("The content of page 1 goes past the limit (5 characters and shapes); "
+                             "not read: the page")
+
+
+def test_a_fax_encoded_content_stream_that_can_just_fit_the_limit_is_decoded(monkeypatch):
+    # 16 bytes of CCITT G4 at 8 pixels (one byte) a row decode to at most 8 × 16 rows: exactly the limit.
+    monkeypatch.setattr(pdf_reader, "MAX_STREAM", 8 * 16)
+    fax = b"/Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 8 >>"
+    findings = lint(load_bytes(_pdf([(fax, b"\xff" * 16), (b"", _text("Intro"))]), "doc.pdf"), RULES, "en")
+    assert _limits(findings) == []
+    assert [f.label for f in findings if f.code == "PF020"] == ["第2页 第1段"]
