@@ -146,3 +146,83 @@ overall:
 """
     [message] = _zh_messages("PF331", overall)
     assert "：分项绩效目标和各项目中没有以“件”计量的指标" in message
+
+
+def test_the_framework_is_detected_per_project_unless_one_is_configured():
+    document = """department: 溧平县司法局
+year: 2026
+projects:
+  - name: 2026年人民调解办案业务费
+    indicators:
+      - {level1: 成本指标, level2: 经济成本指标, name: 人民调解办案补贴, value: ≤20万元}
+  - name: 2026年司法协理员工资保险
+    indicators:
+      - {level1: 产出指标, level2: 成本指标, name: 司法协理员平均工资成本, value: ≤2.27万元/人}
+"""
+    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    first, second = loaded.document.projects
+    detected = facts_module.Facts(loaded.document)  # the framework left to its default: detected
+    assert [detected.framework_of(first), detected.framework_of(second)] == ["2021", "2015"]
+    configured = facts_module.Facts(loaded.document, "2015")
+    assert [configured.framework_of(first), configured.framework_of(second)] == ["2015", "2015"]
+
+
+def test_another_document_without_lines_is_named_by_its_path_alone():
+    # A Word or Excel document has no lines: a message naming a place in it gives no line number.
+    from dataclasses import replace
+
+    from perflint.analysis.digest import document_facts
+    from perflint.round import where
+
+    document = """department: 溧平县司法局
+year: 2026
+projects:
+  - name: 2026年人民调解办案业务费
+    goals:
+      - 开展人民调解工作，调解成功率达到96%以上。
+"""
+    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    assert where("a.yaml", document_facts(loaded), "/projects/0/goals/0").en == "a.yaml line 6"
+    without_lines = replace(loaded, has_lines=False)
+    assert where("a.docx", document_facts(without_lines), "/projects/0/goals/0").en == "a.docx"
+
+
+def _zh_compare_messages(code: str, last: str, this: str) -> list[str]:
+    """The rule's messages of `perflint compare` of two years' documents, in Chinese."""
+    from perflint.check import check_path
+    from perflint.compare import compare_results, compare_rules
+    from perflint.load import STDIN
+
+    settings = Settings(select=(code,), lang="zh")
+    rules = configure(load_catalog(), settings)
+    last_results = [check_path(STDIN, rules, settings, last.encode("utf-8"), "mz.yaml")]
+    this_results = [check_path(STDIN, rules, settings, this.encode("utf-8"), "mz.yaml")]
+    merged = compare_results(last_results, this_results, compare_rules(rules), "zh")
+    return [f.message for result in merged for f in result.findings if f.code == code]
+
+
+def test_relative_target_last_year_shows_the_implied_target_in_chinese():
+    def year(year: int, value: str) -> str:
+        return f"""department: 溧平县民政局
+year: {year}
+projects:
+  - name: {year}年城乡低保救助金县级配套
+    indicators:
+      - {{level1: 产出指标, level2: 质量指标, name: 低保动态管理准确率, value: {value}}}
+"""
+    [message] = _zh_compare_messages("PF342", year(2025, "≥98%"), year(2026, "比上年提高5%"))
+    assert "计应为 102.9%，超过 100%" in message
+    [message] = _zh_compare_messages("PF342", year(2025, "100%"), year(2026, "比上年有所提高"))
+    assert "计应为 ＞100%，超过 100%" in message
+
+
+def test_spending_plan_in_amounts_shows_the_conversion_in_chinese():
+    document = """department: 溧平县司法局
+year: 2026
+projects:
+  - name: 2026年人民调解办案业务费
+    budget: {total: 20.00, fiscal: 20.00}
+    spending_plan: {3月底: 6, 6月底: 12, 9月底: 16, 12月底: 20}
+"""
+    [message] = _zh_messages("PF334", document)
+    assert message.endswith("换算应为：3月底 6 ÷ 20 = 30%、6月底 12 ÷ 20 = 60%、9月底 16 ÷ 20 = 80%、12月底 20 ÷ 20 = 100%")
