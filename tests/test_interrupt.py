@@ -31,14 +31,19 @@ def test_an_interrupted_batch_exits_as_interrupted_and_leaves_no_worker(round_of
     run = subprocess.Popen([sys.executable, "-m", "perflint", "check", str(round_of_documents), "--jobs", "2",
                             "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            start_new_session=True)  # its own process group, as a terminal's foreground job
-    deadline = time.monotonic() + 30
-    while len(_children(run.pid)) < 2 and time.monotonic() < deadline:  # the workers have started
-        time.sleep(0.1)
-    workers = _children(run.pid)
-    assert workers, "no worker started"
-    time.sleep(0.5)
-    os.killpg(run.pid, sent)  # Ctrl-C reaches every process of the group
-    _, errors = run.communicate(timeout=30)
+    try:
+        deadline, workers = time.monotonic() + 30, []
+        while len(workers) < 2 and run.poll() is None and time.monotonic() < deadline:  # the workers have started
+            time.sleep(0.1)
+            workers = _children(run.pid)
+        assert workers, f"no worker seen; perflint {'still runs' if run.poll() is None else 'ended'}"
+        time.sleep(0.5)
+        os.killpg(run.pid, sent)  # Ctrl-C reaches every process of the group
+        _, errors = run.communicate(timeout=30)
+    finally:  # a failed test leaves no batch behind
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
     assert run.returncode == status
     assert errors.decode().strip().splitlines() == ["perflint：已中断"]
     time.sleep(0.5)
