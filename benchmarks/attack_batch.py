@@ -40,7 +40,7 @@ import time
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 HERE = Path(__file__).resolve().parent
 MEMORY_BOUND_MB = 500
@@ -227,14 +227,17 @@ def tall_xls(rows: int = 65536, far: bool = True) -> bytes:
 # -- PDFs written by hand ---------------------------------------------------------------------------------
 
 
-def raw_pdf(pages: Iterable[tuple[bytes, bool]]) -> bytes:
-    """A PDF of pages given as (content stream, deflated?), in the standard Helvetica font."""
+def raw_pdf(pages: Iterable[tuple[bytes, Union[bool, bytes]]]) -> bytes:
+    """A PDF of pages given as (content stream, filter), in the standard Helvetica font. The filter is
+    True for a deflated stream, False for a plain one, or the stream dictionary's own entries (a
+    /Filter with its /DecodeParms, say) given as they are."""
     objects: list[Optional[bytes]] = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
                                       b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
-    for content, deflated in pages:
-        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if deflated else b"")
-                       + content + b"\nendstream")
+    for content, stream_filter in pages:
+        entries = (stream_filter if isinstance(stream_filter, bytes)
+                   else b"/Filter /FlateDecode" if stream_filter else b"")
+        objects.append(b"<< /Length %d %s >>\nstream\n" % (len(content), entries) + content + b"\nendstream")
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
                        b" /Contents %d 0 R >>" % len(objects))
         kids.append(b"%d 0 R" % len(objects))

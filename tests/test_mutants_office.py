@@ -223,29 +223,6 @@ def test_a_control_character_in_yaml_is_a_syntax_error_at_the_start():
 
 # -- PDF: pages, tables and stream filters ----------------------------------------------------------------------
 
-def _pdf(pages: list) -> bytes:
-    """A PDF of pages given as (extra entries of the content stream's dictionary, content), in Helvetica."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    kids = []
-    for entries, content in pages:
-        objects.append(b"<< /Length %d %s >>\nstream\n" % (len(content), entries) + content + b"\nendstream")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-                       b" /Contents %d 0 R >>" % len(objects))
-        kids.append(b"%d 0 R" % len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    table = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table))
-    return out.getvalue()
-
-
 def _text(text: str) -> bytes:
     return b"BT /F1 10 Tf 50 800 Td (" + text.encode("latin-1") + b") Tj ET\n"
 
@@ -265,14 +242,14 @@ def _places(data: bytes, name: str = "doc.pdf") -> list:
 
 def test_a_second_table_on_a_pdf_page_is_named_table_2_and_findings_follow_reading_order():
     content = _text("Intro") + _ruled_table(50, 700, ["a", "b"]) + _ruled_table(50, 600, ["", ""])
-    assert _places(_pdf([(b"", content)])) == [
+    assert _places(attacks.raw_pdf([(content, False)])) == [
         ("PF009", "第1页 第1段"), ("PF009", "第1页 第1段"), ("PF020", "第1页 第1段"),
         ("PF020", "第1页 表1 第1行 第1列"), ("PF028", "第1页 表2")]
 
 
 def test_a_pdf_page_with_exactly_as_many_characters_as_a_page_may_hold_is_read(monkeypatch):
     monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 5)
-    findings = lint(load_bytes(_pdf([(b"", _text("Intro"))]), "doc.pdf"), RULES, "en")
+    findings = lint(load_bytes(attacks.raw_pdf([(_text("Intro"), False)]), "doc.pdf"), RULES, "en")
     assert _limits(findings) == []
     assert "This text fits no part of the document and was not read: 'Intro'" in [f.message for f in findings]
 
@@ -280,7 +257,7 @@ def test_a_pdf_page_with_exactly_as_many_characters_as_a_page_may_hold_is_read(m
 def test_a_crowded_pdf_page_is_reported_and_listed_with_the_text_of_the_next_page(monkeypatch):
     # Page 1 is not read; page 2's first paragraph takes the running number page 1 would have had.
     monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 5)
-    data = _pdf([(b"", _text("Crowded page")), (b"", _text("Intro"))])
+    data = attacks.raw_pdf([(_text("Crowded page"), False), (_text("Intro"), False)])
     assert _places(data) == [("PF009", "第2页 第1段"), ("PF009", "第2页 第1段"), ("PF020", "第1页"),
                              ("PF020", "第2页 第1段")]
     (limit,) = _limits(lint(load_bytes(data, "doc.pdf"), RULES, "en"))
@@ -292,6 +269,7 @@ def test_a_fax_encoded_content_stream_that_can_just_fit_the_limit_is_decoded(mon
     # 16 bytes of CCITT G4 at 8 pixels (one byte) a row decode to at most 8 × 16 rows: exactly the limit.
     monkeypatch.setattr(pdf_reader, "MAX_STREAM", 8 * 16)
     fax = b"/Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 8 >>"
-    findings = lint(load_bytes(_pdf([(fax, b"\xff" * 16), (b"", _text("Intro"))]), "doc.pdf"), RULES, "en")
+    data = attacks.raw_pdf([(b"\xff" * 16, fax), (_text("Intro"), False)])
+    findings = lint(load_bytes(data, "doc.pdf"), RULES, "en")
     assert _limits(findings) == []
     assert [f.label for f in findings if f.code == "PF020"] == ["第2页 第1段"]
