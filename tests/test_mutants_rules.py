@@ -61,10 +61,8 @@ def test_a_change_in_a_unit_applies_to_last_years_target_in_that_unit():
     assert implied(["quantity", ">=", "500", "人", None], ["relative", ">", "20", "场", "上年"]) is None
 
 
-# --- perflint/analysis/facts.py -------------------------------------------------------------------
-
-def test_the_framework_of_a_project_is_detected_once(monkeypatch):
-    document = """department: 溧平县司法局
+# One project in each framework: a 2021 cost first level, and a 2015 cost under output.
+TWO_FRAMEWORKS = """department: 溧平县司法局
 year: 2026
 projects:
   - name: 2026年人民调解办案业务费
@@ -74,7 +72,12 @@ projects:
     indicators:
       - {level1: 产出指标, level2: 成本指标, name: 司法协理员平均工资成本, value: ≤2.27万元/人}
 """
-    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+
+
+# --- perflint/analysis/facts.py -------------------------------------------------------------------
+
+def test_the_framework_of_a_project_is_detected_once(monkeypatch):
+    loaded = load_bytes(TWO_FRAMEWORKS.encode("utf-8"), "case.yaml")
     calls = []
     detect = facts_module.detect_framework
 
@@ -149,17 +152,7 @@ overall:
 
 
 def test_the_framework_is_detected_per_project_unless_one_is_configured():
-    document = """department: 溧平县司法局
-year: 2026
-projects:
-  - name: 2026年人民调解办案业务费
-    indicators:
-      - {level1: 成本指标, level2: 经济成本指标, name: 人民调解办案补贴, value: ≤20万元}
-  - name: 2026年司法协理员工资保险
-    indicators:
-      - {level1: 产出指标, level2: 成本指标, name: 司法协理员平均工资成本, value: ≤2.27万元/人}
-"""
-    loaded = load_bytes(document.encode("utf-8"), "case.yaml")
+    loaded = load_bytes(TWO_FRAMEWORKS.encode("utf-8"), "case.yaml")
     first, second = loaded.document.projects
     detected = facts_module.Facts(loaded.document)  # the framework left to its default: detected
     assert [detected.framework_of(first), detected.framework_of(second)] == ["2021", "2015"]
