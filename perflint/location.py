@@ -60,6 +60,10 @@ class SourceMap:
     def __contains__(self, pointer: str) -> bool:
         return pointer in self._values
 
+    def entries(self):
+        """(pointer, value span, key span or None) of every field recorded, in the order recorded."""
+        return ((p, v, self._keys.get(p)) for p, v in self._values.items())
+
 
 def join_pointer(base: str, part: object) -> str:
     """Append one reference token to a JSON Pointer (RFC 6901 escaping)."""

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from perflint.cli import main
 
+from golden import matches_golden, refresh_golden
+
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "fixtures" / "seed.yaml"
 SEED_ZH = ROOT / "fixtures" / "seed-zh.yaml"
@@ -55,18 +57,7 @@ def test_seed_report_matches_the_reviewed_golden_file(monkeypatch):
     """Every finding on the seed was read by a person; a change to any of them must be deliberate.
     Regenerate with PERFLINT_UPDATE_GOLDEN=1 after reviewing the difference."""
     monkeypatch.chdir(ROOT)
-    output = run("check", "fixtures/seed.yaml").output
-    if os.environ.get("PERFLINT_UPDATE_GOLDEN") == "1":
-        refresh_golden(GOLDEN, output)
-    assert output == GOLDEN.read_text(encoding="utf-8")
-
-
-def refresh_golden(path, output):
-    """Write the new report, then fail: a refreshed golden file is a diff to review, never a pass."""
-    if os.environ.get("CI"):
-        pytest.fail("PERFLINT_UPDATE_GOLDEN is for a developer's machine: CI compares, it never rewrites")
-    path.write_text(output, encoding="utf-8")
-    pytest.fail(f"{path.name} rewritten: review `git diff {path}`, then run the tests without PERFLINT_UPDATE_GOLDEN")
+    assert matches_golden(GOLDEN, run("check", "fixtures/seed.yaml").output)
 
 
 def test_the_golden_refresh_writes_then_fails_and_refuses_under_ci(tmp_path, monkeypatch):

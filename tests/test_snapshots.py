@@ -1,0 +1,130 @@
+"""Snapshots of what perflint makes of real documents, in the manner of ruff's: every importer's whole
+result (the model, the reading of every value, where each field came from, what could not be read) and
+every finding with both of its messages. The ecosystem check judges whether findings are right; these
+catch a change of meaning that a judged key (file, rule, pointer) cannot see: a message's wording or
+arguments, a label, a column, a field read into the wrong place, a problem reported differently.
+
+A difference fails the test. After checking that it is intended, refresh with PERFLINT_UPDATE_GOLDEN=1 and
+review `git diff tests/snapshots`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from forms import build_docx, build_pdf, build_xls, build_xlsx
+from golden import matches_golden
+from perflint.config import Settings
+from perflint.check import active_rules
+from perflint.cli import main
+from perflint.engine.runner import lint
+from perflint.load import load_path
+from rounds import ROUND_CODES, write_round, write_years
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+REAL = ROOT / "corpus" / "real"
+FIXTURES = ROOT / "fixtures"
+# Every rule, the opt-in ones too, so that each message a document can draw is pinned.
+RULES = active_rules(Settings(select=("ALL", "operator-missing")))
+
+SOURCES = {
+    **{f"real-{d.name}-published": d / "published.txt" for d in sorted(REAL.iterdir())},
+    **{f"real-{d.name}-transcribed": d / "document.yaml" for d in sorted(REAL.iterdir())},
+    **{f"fixture-{p.stem}": p for p in sorted(FIXTURES.glob("*.yaml"))},
+    **{f"text-{p.stem}": p for p in sorted((FIXTURES / "text").iterdir())},
+}
+FORMS = {"docx": build_docx, "pdf": build_pdf, "xls": build_xls, "xlsx": build_xlsx}
+FORM_SOURCES = ("seed", "clean-2021")
+
+
+def _readings(document) -> dict[str, dict]:
+    """How each indicator's value was read, by the indicator's pointer."""
+    lists = [("/overall/indicators", document.overall.indicators if document.overall else [])]
+    for i, project in enumerate(document.projects):
+        lists += [(f"/projects/{i}/indicators", project.indicators),
+                  (f"/projects/{i}/midterm_indicators", project.midterm_indicators)]
+    return {f"{pointer}/{j}": row.constraint.model_dump(mode="json", exclude_defaults=True, exclude={"input"})
+            for pointer, rows in lists for j, row in enumerate(rows)}
+
+
+def _place(location) -> str:
+    line, column, end_line, end_column, label = location
+    return f"{line}:{column}-{end_line}:{end_column}" + (f" {label}" if label else "")
+
+
+def import_snapshot(loaded) -> str:
+    document = loaded.document
+    snapshot = {
+        "has_lines": loaded.has_lines,
+        "lines": len(loaded.lines),
+        "problems": [{"rule": p.rule, "message": p.message, "pointer": p.pointer,
+                      "location": None if p.location is None else _place(p.location),
+                      "args": {k: str(v) for k, v in p.args.items()}} for p in loaded.problems],
+        "document": None if document is None else document.model_dump(mode="json"),
+        "readings": None if document is None else _readings(document),
+        "source": {pointer: _place(value) + (f" key {_place(key)}" if key else "")
+                   for pointer, value, key in loaded.source.entries()},
+    }
+    return json.dumps(snapshot, ensure_ascii=False, indent=1) + "\n"
+
+
+def findings_snapshot(loaded) -> str:
+    chinese, english = lint(loaded, RULES, "zh"), lint(loaded, RULES, "en")
+    assert [(f.code, f.pointer) for f in chinese] == [(f.code, f.pointer) for f in english]
+    lines = []
+    for zh, en in zip(chinese, english):
+        place = zh.label if not zh.has_lines else _place((zh.line, zh.column, zh.end_line, zh.end_column, None))
+        lines += [f"{place} {zh.code} {zh.severity.value} {zh.rule} {zh.pointer}", f"  zh {zh.message}", f"  en {en.message}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_import_snapshot(name):
+    assert matches_golden(SNAPSHOTS / "import" / f"{name}.json", import_snapshot(load_path(str(SOURCES[name]))))
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_findings_snapshot(name):
+    assert matches_golden(SNAPSHOTS / "findings" / f"{name}.txt", findings_snapshot(load_path(str(SOURCES[name]))))
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+@pytest.mark.parametrize("fixture", FORM_SOURCES)
+def test_form_import_snapshot(fixture, form, tmp_path):
+    """The fixture written out as the form comes in (tests/forms.py), then imported."""
+    document = load_path(str(FIXTURES / f"{fixture}.yaml")).document
+    path = tmp_path / f"{fixture}.{form}"
+    path.write_bytes(FORMS[form](document))
+    loaded = load_path(str(path))
+    assert matches_golden(SNAPSHOTS / "forms" / f"{fixture}.{form}.json", import_snapshot(loaded))
+    assert matches_golden(SNAPSHOTS / "forms" / f"{fixture}.{form}.findings.txt", findings_snapshot(loaded))
+
+
+def _round_findings(command: list[str], root: Path) -> str:
+    """Each finding of a run over a generated round, in both languages, its path relative to the round."""
+    outputs = [json.loads(CliRunner().invoke(main, [*command, "--format", "json", "--lang", lang, "--jobs", "1"],
+                                             catch_exceptions=False).output) for lang in ("zh", "en")]
+    lines = []
+    for zh, en in zip(*outputs):
+        place = zh["label"] or f"{zh['line']}:{zh['column']}"
+        lines += [f"{Path(zh['path']).relative_to(root)} {place} {zh['code']} {zh['severity']} {zh['pointer']}",
+                  f"  zh {zh['message'].replace(str(root) + '/', '')}", f"  en {en['message'].replace(str(root) + '/', '')}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_round_snapshot(tmp_path):
+    """The rules across a round, on a generated round with every kind of case planted (tests/rounds.py)."""
+    directory = write_round(tmp_path / "round", 60, seed=11, plant=True)
+    output = _round_findings(["check", "--select", ",".join(ROUND_CODES), str(directory)], tmp_path)
+    assert matches_golden(SNAPSHOTS / "round.txt", output)
+
+
+def test_compare_snapshot(tmp_path):
+    """`perflint compare` on two generated years with every kind of change planted."""
+    last, this = write_years(tmp_path, 60, seed=5, plant=True)
+    assert matches_golden(SNAPSHOTS / "compare.txt", _round_findings(["compare", str(last), str(this)], tmp_path))
