@@ -1,6 +1,7 @@
 """Baselines: keyed on document, rule, pointer and value — not lines; stale entries are reported."""
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,19 @@ def test_absolute_paths_in_a_baseline_match_inside_its_folder_and_are_refused_ou
                        encoding="utf-8")
     with pytest.raises(UsageError, match="absolute"):
         read_baseline(outside)
+
+
+def test_a_counted_entry_accepts_that_many_findings_and_what_it_has_left_is_stale():
+    from perflint.engine.baseline import Key, subtract
+
+    key, other = Key("a.yaml", "PF201", "/projects/0/goals", "有效提升"), Key("a.yaml", "PF201", "/x", "提高")
+    findings = ["first", "second", "third"]
+    assert subtract(findings, [key] * 3, Counter({key: 2})) == (["third"], [])
+    assert subtract(findings[:1], [key], Counter({key: 2, other: 1})) == ([], sorted([key, other]))
+
+
+def test_a_missing_baseline_names_the_reason(tmp_path):
+    missing = tmp_path / "baseline.json"
+    result = run("check", SEED, "--baseline", missing, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"cannot read baseline {missing}: " in result.output and "no such file" in result.output.lower()

@@ -98,6 +98,16 @@ def test_units_are_normalised_with_exact_decimals():
     ("12000平方米", "=15000平方米", "differs"),
     ("90%-95%", "≥85%", "weaker"),
     ("500人", "≥500人次", None),  # different units are not compared
+    # A fixed parent against a child bounded on one side: on both sides of the target.
+    ("10个工作日", "≤10个工作日", None),
+    ("10个工作日", "≤12个工作日", "weaker"),
+    ("10个工作日", "≤8个工作日", None),
+    ("10个工作日", "≥10个工作日", None),
+    ("10个工作日", "≥8个工作日", "weaker"),
+    ("≤10个工作日", "≤10个工作日", None),
+    ("≤10个工作日", "≤11个工作日", "weaker"),
+    ("≥90%", "≥90%", None),
+    ("≥90%", "≥89%", "weaker"),
 ])
 def test_conflicts_between_levels(parent, child, expected):
     assert conflict(bounds(parse_value(parent)), bounds(parse_value(child))) == expected

@@ -100,3 +100,16 @@ def test_bad_arguments_are_a_clear_message(tmp_path):
     assert result.exit_code == 2 and "没有可比较的文档" in result.output
     result = run("compare", "--select", "PF201", this, this, "--lang", "en")
     assert result.exit_code == 2 and "no comparison rule is selected" in result.output
+
+
+def test_dropped_indicators_are_named_up_to_five_and_the_rest_counted(tmp_path):
+    last = _write(tmp_path / "2025.yaml", "溧平县教育局", 2025, "≥1500人")
+    extra = "".join(f"      - {{level1: 产出指标, level2: 数量指标, name: 培训项目{i}, value: ≥{i}期}}\n" for i in range(1, 7))
+    last.write_text(last.read_text("utf-8") + extra, "utf-8")
+    this = _write(tmp_path / "2026.yaml", "溧平县教育局", 2026, "≥1500人")
+    for lang, expected in (("en", "培训项目1 (≥1期), 培训项目2 (≥2期), 培训项目3 (≥3期), 培训项目4 (≥4期), "
+                                  "培训项目5 (≥5期) and 1 more"),
+                           ("zh", "培训项目1（≥1期）、培训项目2（≥2期）、培训项目3（≥3期）、培训项目4（≥4期）、"
+                                  "培训项目5（≥5期） 等 6 个")):
+        output = run("compare", "--format", "json", "--lang", lang, "--select", "PF115", last, this).output
+        assert [expected in f["message"] for f in json.loads(output)] == [True], output

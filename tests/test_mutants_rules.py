@@ -219,3 +219,10 @@ projects:
 """
     [message] = _zh_messages("PF334", document)
     assert message.endswith("换算应为：3月底 6 ÷ 20 = 30%、6月底 12 ÷ 20 = 60%、9月底 16 ÷ 20 = 80%、12月底 20 ÷ 20 = 100%")
+
+
+def test_the_round_median_of_an_even_count_is_the_mean_of_the_middle_two():
+    from perflint.rules.round_unit_cost_outlier import median
+
+    assert median([Decimal(4), Decimal(1), Decimal(10)]) == 4
+    assert median([Decimal(4), Decimal(1), Decimal(10), Decimal(2)]) == 3

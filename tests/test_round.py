@@ -132,3 +132,10 @@ def test_no_temporary_directory_is_a_clear_message(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check", str(first), str(second), "--lang", "en"])
     assert result.exit_code == 2
     assert "temporary file" in result.output and "TMPDIR" in result.output and "Traceback" not in result.output
+
+
+def test_a_suppression_covers_the_round_findings_it_names_and_no_others(tmp_path):
+    # A comment naming another rule leaves the copy reported; a bare one covers every rule on its line.
+    first, second = _pair(tmp_path, first_extra="  # perflint: ignore[PF201] 另有原因", second_extra="  # perflint: ignore")
+    copies = [f for f in _json([first, second], jobs=1) if f["code"] == "PF340"]
+    assert [(Path(f["path"]).name, f["line"]) for f in copies] == [("a.yaml", 6)]
