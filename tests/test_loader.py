@@ -63,6 +63,7 @@ def test_a_single_goal_string_is_a_list_of_one():
     ("department: 溧平县司法局\nyear: 2026\ndepartmnt: x\n", "unknown-key", 3, 1),
     ("department: 溧平县司法局\nyear: 2026\n部门: 溧平县司法局\n", "duplicate-key", 3, 1),
     ("department: &d 溧平县司法局\nyear: 2026\ntitle: *d\n", "yaml-alias", 3, 1),
+    ("department: 溧平县司法局\nyear: 2026\nnote: &k 备注\n", "unknown-key", 3, 1),
     ("- 溧平县司法局\n", "wrong-type", 1, 1),
 ])
 def test_broken_input_is_a_finding_with_a_position(text, rule, line, column):
@@ -118,3 +119,22 @@ def test_a_syntax_error_keeps_the_path_and_points_at_the_error():
     assert (loaded.path, loaded.document) == ("doc.yaml", None)
     [problem] = loaded.problems
     assert problem.rule == "yaml-syntax" and problem.location.line == 3
+
+
+def test_a_wrong_value_is_quoted_up_to_forty_characters():
+    long_name = "办理法律援助案件" * 6  # 48 characters
+    loaded = load(f"department: 溧平县司法局\nyear: 2026\nprojects:\n  - {long_name}\n")
+    assert [(p.rule, p.args) for p in loaded.problems] == [("wrong-type", {"field": "0", "got": long_name[:40]})]
+
+
+@pytest.mark.parametrize("unread", ["extra: {*k : 1}", "extra: [1, {a: *k}]"])
+def test_an_alias_under_a_key_that_is_not_read_is_refused_at_that_key(unread):
+    loaded = load(f"department: 溧平县司法局\nyear: 2026\nnote: &k 备注\n{unread}\n")
+    assert [(p.rule, p.args.get("line"), (p.location.line, p.location.column)) for p in loaded.problems] == [
+        ("unknown-key", None, (3, 1)), ("unknown-key", None, (4, 1)), ("yaml-alias", 3, (4, 1))]
+
+
+def test_keys_after_a_duplicate_are_still_read():
+    loaded = load("department: 溧平县司法局\ndepartment: 溧平县民政局\nyear: 2026\n")
+    assert [p.rule for p in loaded.problems] == ["duplicate-key"]
+    assert (loaded.document.department, loaded.document.year) == ("溧平县司法局", 2026)

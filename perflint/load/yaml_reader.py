@@ -86,26 +86,28 @@ class _Walker:
             return self._walk_model(node, kind, pointer)
         return self._walk_mapping(node, item, pointer)
 
-    def _first_visit(self, node: yaml.Node, pointer: str) -> bool:
-        """False for a node met before: an alias, reported where it is used (its key, when it has one)."""
+    def _first_visit(self, node: yaml.Node, pointer: str, at: Optional[Location] = None) -> bool:
+        """False for a node met before: an alias, reported where it is used (its key, when it has one),
+        or at `at` where the field is not read (and so has no place of its own)."""
         if id(node) in self._seen:
-            self.problems.append(Problem("yaml-alias", pointer, self.source.key(pointer),
+            self.problems.append(Problem("yaml-alias", pointer, at or self.source.key(pointer),
                                          {"line": node.start_mark.line + 1}))
             return False
         self._seen.add(id(node))
         return True
 
-    def _refuse_aliases(self, node: yaml.Node, pointer: str) -> None:
-        """Aliases are refused even under keys that are not read, so no alias expands anywhere."""
-        if not self._first_visit(node, pointer):
+    def _refuse_aliases(self, node: yaml.Node, pointer: str, at: Location) -> None:
+        """Aliases are refused even under keys that are not read, so no alias expands anywhere; they are
+        reported at the unread key they are under."""
+        if not self._first_visit(node, pointer, at):
             return
         if isinstance(node, yaml.SequenceNode):
             for child in node.value:
-                self._refuse_aliases(child, pointer)
+                self._refuse_aliases(child, pointer, at)
         elif isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                self._refuse_aliases(key_node, pointer)
-                self._refuse_aliases(value_node, pointer)
+                self._refuse_aliases(key_node, pointer, at)
+                self._refuse_aliases(value_node, pointer, at)
 
     def _key_text(self, key_node: yaml.Node, pointer: str) -> Optional[str]:
         if isinstance(key_node, yaml.ScalarNode):
@@ -128,7 +130,7 @@ class _Walker:
                             args={"key": text, "hint": close[0] if close else ""},
                             message="suggest" if close else "default")
                 )
-                self._refuse_aliases(value_node, join_pointer(pointer, text))
+                self._refuse_aliases(value_node, join_pointer(pointer, text), _location(key_node))
                 continue
             if name in first:
                 self.problems.append(
@@ -255,29 +257,29 @@ def read_yaml(data: bytes, path: str) -> LoadedDocument:
 def read_yaml_text(text: str, path: str) -> LoadedDocument:
     lines = text.splitlines()
     walker = _Walker()
+
+    def unread(problem: Problem) -> LoadedDocument:
+        walker.problems.append(problem)
+        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _mark_location(mark) if mark is not None else Location.point(1, 1)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        walker.problems.append(Problem("yaml-syntax", location=where, args={"detail": detail}))
-        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+        return unread(Problem("yaml-syntax", location=where, args={"detail": detail}))
     except (yaml.YAMLError, RecursionError) as exc:
-        walker.problems.append(Problem("yaml-syntax", location=Location.point(1, 1), args={"detail": str(exc)}))
-        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+        return unread(Problem("yaml-syntax", location=Location.point(1, 1), args={"detail": str(exc)}))
     if root is None:
-        walker.problems.append(Problem("empty-document", location=Location.point(1, 1)))
-        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+        return unread(Problem("empty-document", location=Location.point(1, 1)))
     walker.source.add("", _location(root))
     try:
         raw = walker.walk(root, Document, "")
     except RecursionError:
-        walker.problems.append(Problem("yaml-syntax", location=_location(root), args={"detail": "nesting too deep"}))
-        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+        return unread(Problem("yaml-syntax", location=_location(root), args={"detail": "nesting too deep"}))
     if not isinstance(raw, dict):
-        walker.problems.append(Problem("wrong-type", "", message="mapping", args={"field": "/", "got": ""}))
-        return LoadedDocument(path, None, walker.source, lines, walker.problems)
+        return unread(Problem("wrong-type", "", message="mapping", args={"field": "/", "got": ""}))
     document = validate(raw, walker.problems)
     if document is not None:
         assign_pointers(document, "")
