@@ -123,21 +123,21 @@ def iter_cases(catalog: Catalog) -> Iterator[Case]:
         yield from load_cases(path)
 
 
-def run_case(case: Case, catalog: Optional[Catalog] = None) -> list[Finding]:
-    """The findings of the case's rule alone on the case's document, in English."""
+def run_case(case: Case, catalog: Optional[Catalog] = None, lang: str = "en") -> list[Finding]:
+    """The findings of the case's rule alone on the case's document, in English (or `lang`)."""
     catalog = catalog or load_catalog()
     rule = catalog.get(case.rule)
     if rule is None:
         raise LookupError(f"{case.source}: no rule {case.rule}")
     settings = Settings(select=(rule.code, *case.also), options={rule.code: case.options} if case.options else {},
-                        framework=case.framework, required_fields=case.required_fields, lang="en")
+                        framework=case.framework, required_fields=case.required_fields, lang=lang)
     if case.documents:
-        return _run_documents(case, configure(catalog, settings), settings)
+        return _run_documents(case, configure(catalog, settings), settings, lang)
     loaded = load_bytes(case.document.encode("utf-8"), "case.yaml")
-    return lint(loaded, configure(catalog, settings), "en")
+    return lint(loaded, configure(catalog, settings), lang)
 
 
-def _run_documents(case: Case, rules, settings: Settings) -> list[Finding]:
+def _run_documents(case: Case, rules, settings: Settings, lang: str) -> list[Finding]:
     """The findings of a round (or, with `last`, of a comparison) of the case's documents, as the commands
     make them: each document checked alone, then the rules across documents over their facts."""
     from perflint.check import check_path
@@ -151,7 +151,7 @@ def _run_documents(case: Case, rules, settings: Settings) -> list[Finding]:
         from perflint.compare import compare_results, compare_rules
 
         rules = compare_rules(rules)
-        merged = compare_results(results(case.last), results(case.documents), rules, "en")
+        merged = compare_results(results(case.last), results(case.documents), rules, lang)
     else:
         from perflint.round import round_results
 

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from forms import build_docx, build_pdf, build_xls, build_xlsx
@@ -22,7 +23,10 @@ from perflint.config import Settings
 from perflint.check import active_rules
 from perflint.cli import main
 from perflint.engine.runner import lint
+from perflint.engine.registry import load_catalog
 from perflint.load import load_path
+from perflint.testing import case_files, load_cases, run_case
+from perflint.values import parse_value
 from rounds import ROUND_CODES, write_round, write_years
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +35,8 @@ REAL = ROOT / "corpus" / "real"
 FIXTURES = ROOT / "fixtures"
 # Every rule, the opt-in ones too, so that each message a document can draw is pinned.
 RULES = active_rules(Settings(select=("ALL", "operator-missing")))
+CATALOG = load_catalog()
+CASE_FILES = case_files(CATALOG)
 
 SOURCES = {
     **{f"real-{d.name}-published": d / "published.txt" for d in sorted(REAL.iterdir())},
@@ -73,13 +79,30 @@ def import_snapshot(loaded) -> str:
     return json.dumps(snapshot, ensure_ascii=False, indent=1) + "\n"
 
 
-def findings_snapshot(loaded) -> str:
-    chinese, english = lint(loaded, RULES, "zh"), lint(loaded, RULES, "en")
-    assert [(f.code, f.pointer) for f in chinese] == [(f.code, f.pointer) for f in english]
+def _finding_lines(chinese: list, english: list, documents: bool = False) -> list[str]:
+    """Each finding: where (in which document, for a round), what, both messages and the edits `--fix`
+    would make."""
+    assert [(f.path, f.code, f.pointer) for f in chinese] == [(f.path, f.code, f.pointer) for f in english]
     lines = []
     for zh, en in zip(chinese, english):
         place = zh.label if not zh.has_lines else _place((zh.line, zh.column, zh.end_line, zh.end_column, None))
-        lines += [f"{place} {zh.code} {zh.severity.value} {zh.rule} {zh.pointer}", f"  zh {zh.message}", f"  en {en.message}"]
+        where = f"{Path(zh.path).name} {place}" if documents else place
+        lines += [f"{where} {zh.code} {zh.severity.value} {zh.rule} {zh.pointer}", f"  zh {zh.message}", f"  en {en.message}"]
+        lines += [f"  fix {_place((e.line, e.column, e.end_line, e.end_column, None))} {e.old!r} -> {e.new!r}" for e in zh.fix]
+    return lines
+
+
+def findings_snapshot(loaded) -> str:
+    return "\n".join(_finding_lines(lint(loaded, RULES, "zh"), lint(loaded, RULES, "en"))) + "\n"
+
+
+def cases_snapshot(path: Path) -> str:
+    """A rule's cases (rules/<rule>.cases.yaml, which pin each finding's place, message variant and key
+    arguments): here every finding of each case whole, in both languages, with its edits."""
+    lines = []
+    for case in load_cases(path):
+        lines.append(f"## {case.name}")
+        lines += _finding_lines(run_case(case, CATALOG, "zh"), run_case(case, CATALOG, "en"), bool(case.documents))
     return "\n".join(lines) + "\n"
 
 
@@ -91,6 +114,11 @@ def test_import_snapshot(name):
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_findings_snapshot(name):
     assert matches_golden(SNAPSHOTS / "findings" / f"{name}.txt", findings_snapshot(load_path(str(SOURCES[name]))))
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.name.removesuffix(".cases.yaml"))
+def test_rule_cases_snapshot(path):
+    assert matches_golden(SNAPSHOTS / "cases" / path.name.replace(".cases.yaml", ".txt"), cases_snapshot(path))
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -128,3 +156,13 @@ def test_compare_snapshot(tmp_path):
     """`perflint compare` on two generated years with every kind of change planted."""
     last, this = write_years(tmp_path, 60, seed=5, plant=True)
     assert matches_golden(SNAPSHOTS / "compare.txt", _round_findings(["compare", str(last), str(this)], tmp_path))
+
+
+def test_value_readings_snapshot():
+    """Every reading of tests/data/value_cases.yaml (which pins its fields) whole, with the messages of the
+    unreadable ones in both languages."""
+    cases = yaml.safe_load((ROOT / "tests" / "data" / "value_cases.yaml").read_text(encoding="utf-8"))
+    inputs = dict.fromkeys(case["input"] for section in cases.values() for case in section)
+    lines = [f"{value!r} {json.dumps(parse_value(value).model_dump(mode='json', exclude_defaults=True, exclude={'input'}), ensure_ascii=False)}"
+             for value in inputs]
+    assert matches_golden(SNAPSHOTS / "values.txt", "\n".join(lines) + "\n")
