@@ -26,11 +26,18 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in found]
 
 
+def _as_a_foreground_job() -> None:
+    """Ctrl-C as a terminal's foreground job has it: a runner that ignores SIGINT (some do, for their
+    children) would pass that on through exec, and Python then leaves it ignored, as background jobs want."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sent, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupted_batch_exits_as_interrupted_and_leaves_no_worker(round_of_documents, sent, status):
     run = subprocess.Popen([sys.executable, "-m", "perflint", "check", str(round_of_documents), "--jobs", "2",
                             "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           start_new_session=True)  # its own process group, as a terminal's foreground job
+                           start_new_session=True,  # its own process group, as a terminal's foreground job
+                           preexec_fn=_as_a_foreground_job)
     try:
         deadline, workers = time.monotonic() + 30, []
         while len(workers) < 2 and run.poll() is None and time.monotonic() < deadline:  # the workers have started
