@@ -27,8 +27,8 @@ def chinese_to_int(text: str) -> int:
         power = _POWERS[ch]
         if last_power is not None and power >= last_power:
             raise ValueError(text)
-        if pending == 0:
-            raise ValueError(text)
+        if pending == 0 or pending is None and last_power is not None:
+            raise ValueError(text)  # 零百; 百十 (a power with no digit counts once only at the start)
         # 十二 is 12: a power with no digit before it counts once.
         total += (1 if pending is None else pending) * power
         pending, last_power, after_zero = None, power, False

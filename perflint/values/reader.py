@@ -274,7 +274,7 @@ class Reader:
         _day, time, due, tail = children
         found = _CLOCK.fullmatch(str(time))
         hour, minute = int(found["hour"]), int(found["min"] or found["minute"] or 0)
-        if hour > 24 or minute > 59 or hour == 24 and minute:
+        if hour == 24 and minute:  # the CLOCK terminal allows hours 0-24 and minutes 0-59 only
             raise ReadError("date", date=str(time))
         event = _DUE_WORD.sub("", str(due)) or None
         return {"kind": "deadline", "op": "<=", "date": f"{IMPLIED_YEAR}-XX-XXT{hour:02d}:{minute:02d}",

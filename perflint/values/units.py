@@ -128,11 +128,9 @@ def suggest(text: str) -> Optional[Unit]:
     if unit is not None:
         return unit
     table = _table()
-    folded = table.folded.get(text.casefold())
-    if folded is not None:
-        return folded
     import difflib
 
+    # An exact case-folded spelling (KM → km) scores 1.0, so it is always the closest match.
     close = difflib.get_close_matches(text.casefold(), list(table.folded), n=1, cutoff=0.5)
     return table.folded[close[0]] if close else None
 
