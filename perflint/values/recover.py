@@ -145,7 +145,7 @@ def recover(raw: str, text: str, error: ReadError) -> Constraint:
     found = _salvage(raw, text, pos)
     if found is not None:
         return found
-    if 0 < pos < len(text) and text[pos:] in _COMPARATORS and _attempt(raw, text[:pos]):
+    if 0 < pos < len(text) and text[pos:] in _COMPARATORS and text[0] not in _COMPARATORS and _attempt(raw, text[:pos]):
         return unparseable(raw, "comparator-after", fix=text[pos:] + text[:pos])
     found = _multiple(raw, text, pos)
     if found is not None:
