@@ -497,3 +497,32 @@ def test_the_department_a_project_table_names_is_the_documents_located_at_that_r
     assert loaded.document.department == "六安市金安区司法局"
     key, value = loaded.source.key("/department"), loaded.source.value("/department")
     assert ((key.line, key.column), (value.line, value.column)) == ((3, 1), (3, 6))
+
+
+def test_a_money_unit_line_above_a_department_table_is_that_tables_money_unit():
+    loaded = text("单位：元\n部门整体支出绩效目标表\n(2021年度)\n部门名称\t县食用菌研究所\n总体目标\t培育新品种2个\n")
+    assert loaded.problems == []
+    assert loaded.document.overall.money_unit == "元"
+
+
+def test_a_table_title_naming_the_department_the_cover_gave_is_no_duplicate():
+    loaded = text(COVER + "1. 溧平县司法局2026年项目支出绩效目标表\n项目名称\t2026年法律援助\n")
+    assert loaded.problems == []
+    assert (loaded.document.department, loaded.document.projects[0].name) == ("溧平县司法局", "2026年法律援助")
+
+
+def test_a_goal_column_left_empty_is_an_empty_goal_located_at_its_header():
+    loaded = text(PROJECT + "绩效目标\t中期目标\t年度目标\n\t\t办理案件300件\n")
+    assert loaded.problems == []
+    project = loaded.document.projects[0]
+    assert (project.goals, project.midterm_goals) == (["办理案件300件"], [""])
+    where = loaded.source.value("/projects/0/midterm_goals/0")
+    assert (where.line, where.column) == (6, 6)
+
+
+def test_a_row_joined_to_the_indicator_above_names_the_joined_indicator_in_both_languages():
+    loaded = text(PROJECT + "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t办理法律援助\t300件\n\t\t案件数\t\n")
+    (english,) = [f for f in lint(loaded, RULES, lang="en") if f.rule == "import-row-joined"]
+    (chinese,) = findings_of(loaded, "import-row-joined")
+    assert english.line == 8 and "(now '办理法律援助案件数')" in english.message
+    assert "并入三级指标“办理法律援助案件数”" in chinese.message
