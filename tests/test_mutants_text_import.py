@@ -526,3 +526,26 @@ def test_a_row_joined_to_the_indicator_above_names_the_joined_indicator_in_both_
     (chinese,) = findings_of(loaded, "import-row-joined")
     assert english.line == 8 and "(now '办理法律援助案件数')" in english.message
     assert "并入三级指标“办理法律援助案件数”" in chinese.message
+
+
+def test_a_labelled_cell_with_a_label_we_do_not_know_in_a_label_row_is_reported_quoting_it():
+    loaded = text(PROJECT + "主管部门\t溧平县司法局\t按性质分：一般\n")
+    assert problems(loaded) == [("import-skipped", "cell", "按性质分：一般", 6)]
+    assert loaded.document.projects[0].competent_department == "溧平县司法局"
+
+
+@pytest.mark.parametrize("goals, long_term, annual", [
+    ("总体目标\t三年办理案件900件\n年度目标\t办理案件300件\n", ["三年办理案件900件"], ["办理案件300件"]),
+    ("总体目标\t办理案件300件\n", [], ["办理案件300件"]),
+], ids=["beside-annual", "alone"])
+def test_an_overall_goal_is_the_long_term_goal_beside_an_annual_one_and_the_goal_alone(goals, long_term, annual):
+    loaded = text(PROJECT + goals)
+    assert loaded.problems == []
+    project = loaded.document.projects[0]
+    assert (project.midterm_goals, project.goals) == (long_term, annual)
+
+
+def test_an_overall_goal_of_a_department_table_is_its_goal():
+    loaded = text("部门整体支出绩效目标表\n(2021年度)\n部门名称\t县食用菌研究所\n年度目标\t推广种植1000亩\n总体目标\t培育新品种2个\n")
+    assert loaded.problems == []
+    assert (loaded.document.overall.goal, loaded.document.overall.annual_goal) == ("培育新品种2个", "推广种植1000亩")

@@ -535,7 +535,7 @@ class Table:
             # 总体目标 beside a 年度目标 is the long-term goal; alone, it is the goal.
             field = "midterm_goals" if annual and self.model is Project else "goals"
             for _, cell in self.pending_goals:
-                self._add_goal(self.goal_kinds.get(field, field), cell)
+                self._add_goal(self.goal_kinds[field], cell)
         bounds = self.period_bounds
         if bounds and not self.has("period"):
             if "start" in bounds and "end" in bounds:
