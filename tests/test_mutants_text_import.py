@@ -549,3 +549,26 @@ def test_an_overall_goal_of_a_department_table_is_its_goal():
     loaded = text("部门整体支出绩效目标表\n(2021年度)\n部门名称\t县食用菌研究所\n年度目标\t推广种植1000亩\n总体目标\t培育新品种2个\n")
     assert loaded.problems == []
     assert (loaded.document.overall.goal, loaded.document.overall.annual_goal) == ("培育新品种2个", "推广种植1000亩")
+
+
+def test_a_funding_label_with_its_amount_in_one_cell_is_read_as_that_figure():
+    loaded = text(PROJECT + "预算规模\t年度资金总额:16\t财政拨款：\n")
+    assert loaded.problems == []
+    budget = loaded.document.projects[0].budget
+    assert (budget.total, budget.fiscal) == (Decimal(16), None)
+
+
+def test_the_year_inferred_from_a_project_name_is_located_at_that_name():
+    loaded = text("项目支出绩效目标表\n项目名称\t2026年法律援助\n主管部门\t溧平县司法局\n")
+    assert loaded.document.year == 2026
+    assert [(p.pointer, p.location.line, p.args["value"]) for p in loaded.problems] == [
+        ("/department", 3, "溧平县司法局"), ("/year", 2, "2026")]
+
+
+@pytest.mark.parametrize("first, expected", [("计划标准", ("计划标准", None)), ("按年度计划", (None, "按年度计划"))],
+                         ids=["a-standard", "prose"])
+def test_a_performance_standard_column_holds_the_basis_when_it_names_a_standard_else_the_description(first, expected):
+    loaded = text(PROJECT + "一级指标\t二级指标\t三级指标\t指标值\t绩效标准\n产出指标\t数量指标\t办理案件数\t300件\t" + first + "\n")
+    assert loaded.problems == []
+    (indicator,) = loaded.document.projects[0].indicators
+    assert (indicator.basis, indicator.description) == expected
