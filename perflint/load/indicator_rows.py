@@ -94,8 +94,8 @@ class IndicatorRows:
         read = [(index, group, self._cells(row, group)) for index, group in enumerate(columns.groups)]
         if not any(cells for _, _, cells in read):
             return
-        for _ in self.blank_rows:
-            self._add(0, columns.groups[0], {}, self.blank_rows[0])
+        for blank_row in self.blank_rows:
+            self._add(0, columns.groups[0], {}, blank_row)
         self.blank_rows = []
         for index, group, cells in read:
             self._group_row(index, group, cells, row)

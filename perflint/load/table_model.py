@@ -110,7 +110,7 @@ class Table:
         self.wrapped_rows = wrapped_rows
         self.block: Optional[str] = None
         self.uses_in_block = False
-        self.goal_default = "goals"
+        self.goal_default: str  # the kind of goal a goals block gives: set when the block opens
         self.goal_columns: dict[int, str] = {}
         self.goal_header: Optional[Row] = None
         self.plan_columns: dict[int, Cell] = {}
@@ -504,6 +504,7 @@ class Table:
         budget = self.raw.get("budget") or {}
         if amount is not None and budget.get("total") is None and self.model is Project:
             self._ensure_budget(amount)
+            self.raw["budget"].pop("total", None)  # 预算数 printed with its cell left blank: the total row fills it
             self.draft.put(Budget, self.raw["budget"], join_pointer(self.pointer, "budget"), "total",
                            self._amount(amount.text), amount.location)
             self.draft.report("import-field-inferred", amount.location, f"{self.pointer}/budget/total",
@@ -534,7 +535,7 @@ class Table:
             # 总体目标 beside a 年度目标 is the long-term goal; alone, it is the goal.
             field = "midterm_goals" if annual and self.model is Project else "goals"
             for _, cell in self.pending_goals:
-                self._add_goal(self.goal_kinds.get(field, field), cell)
+                self._add_goal(self.goal_kinds[field], cell)
         bounds = self.period_bounds
         if bounds and not self.has("period"):
             if "start" in bounds and "end" in bounds:
