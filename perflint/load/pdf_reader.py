@@ -263,13 +263,13 @@ class _TooMuch(Exception):
     def __init__(self, total: bool) -> None:
         self.total = total
         if total:
-            self.what, self.limit = Text("PDF 中的数据流解压后", "The PDF's decoded streams"), Text(
+            self.what, self.limit = Text("PDF 中的数据流解压后", "The PDF's decoded data"), Text(
                 f"合计 {size_text(MAX_DECODED)}", f"{size_text(MAX_DECODED)} in all")
         else:
             self.what, self.limit = Text("数据流解压后", "A decoded stream"), Text(
                 f"每个 {size_text(MAX_STREAM)}", f"{size_text(MAX_STREAM)} each")
         super().__init__(f"{self.what.en}: {self.limit.en}")
-        self.reason = Text(f"{self.what.zh}超过上限（{self.limit.zh}）", f"{self.what.en} go past the limit "
+        self.reason = Text(f"{self.what.zh}超过上限（{self.limit.zh}）", f"{self.what.en} goes past the limit "
                                                                         f"({self.limit.en})")
 
 
@@ -329,17 +329,14 @@ class _Filters:
         return data
 
     def _inflate(self, inflater, data: bytes, out: list) -> None:
-        """Feed `data`, at most the room left coming out of each call."""
+        """Feed `data`, at most one byte past the room left coming out: that byte means the stream is too
+        large, and short of it all of `data` was taken in (zlib keeps input back only when the output is
+        full)."""
         size = sum(map(len, out))
-        while data:
-            piece = inflater.decompress(data, self._room() - size + 1)
-            size += len(piece)
-            if size > self._room():
-                raise self._over()
-            out.append(piece)
-            data = inflater.unconsumed_tail
-            if inflater.eof:
-                return
+        piece = inflater.decompress(data, self._room() - size + 1)
+        if size + len(piece) > self._room():
+            raise self._over()
+        out.append(piece)
 
     def decompress(self, data: bytes) -> bytes:
         """zlib.decompress: the whole stream, or zlib.error when it is corrupt or cut short."""
