@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 import xlwt
 
 from perflint.check import active_rules
@@ -882,3 +883,11 @@ def test_the_tags_of_a_streamed_sheet_do_not_count_against_the_markup_parsed_who
     monkeypatch.setattr(archive, "MAX_MARKUP", whole - 1)
     (problem,) = load_bytes(data, "book.xlsx").problems
     assert problem.rule == "unreadable-file" and "the XML parsed whole has more tags" in problem.args["reason"].en
+
+
+@pytest.mark.parametrize("name, data", [("book.xlsx", b"PK\x03\x04 truncated"), ("book.xls", b"garbage"),
+                                        ("book.xls", b"<html></html>"), ("doc.docx", b"PK\x03\x04 truncated")])
+def test_an_office_file_that_cannot_be_read_is_reported_without_a_line_to_point_at(name, data):
+    # A report gives no line and column for it (GitHub annotations, GitLab, the text report's source line).
+    (finding,) = lint(load_bytes(data, name), RULES, "en")
+    assert finding.code == "PF001" and finding.has_lines is False
