@@ -363,7 +363,8 @@ def test_a_word_document_holding_exactly_as_many_items_as_it_may_is_read_whole(m
         "import-skipped", "limit", 4, 1, "第4段")
     assert {k: v.en for k, v in limit.args.items()} == {
         "what": "The document", "limit": "3 paragraphs and table cells", "rest": "the content from 第4段 on"}
-    assert limit.args["rest"].zh == "从第4段起的内容"
+    assert {k: v.zh for k, v in limit.args.items()} == {
+        "what": "文档", "limit": "3 个段落和表格单元格", "rest": "从第4段起的内容"}
 
 
 def test_a_word_table_cut_by_the_limit_in_its_first_row_is_not_called_empty(monkeypatch):
@@ -714,9 +715,11 @@ def test_a_comment_just_past_what_libxml2_accepts_makes_the_workbook_unreadable(
 
 def test_a_wide_merged_range_over_a_row_of_few_cells_blanks_those_it_covers():
     rows = (f'<row r="3">{_inline("A3", "甲")}{_inline("C3", "乙")}{_inline("AB3", "丙")}</row>'
-            f'<row r="5">{_inline("B5", "丁")}</row>')
-    (sheet,) = _sheets(rows, '<mergeCells count="2"><mergeCell ref="A3:Z4"/><mergeCell ref="A5:C5"/></mergeCells>')
-    assert [(n, sorted(c)) for n, c in sheet.rows] == [(3, [1, 28]), (5, [])]
+            f'<row r="5">{_inline("B5", "丁")}</row><row r="7">{_inline("B7", "戊")}</row>')
+    # A6:B7 begins in a row that holds nothing: the rows after it are still blanked.
+    merges = '<mergeCell ref="A3:Z4"/><mergeCell ref="A5:C5"/><mergeCell ref="A6:B7"/>'
+    (sheet,) = _sheets(rows, f"<mergeCells>{merges}</mergeCells>")
+    assert [(n, sorted(c)) for n, c in sheet.rows] == [(3, [1, 28]), (5, []), (7, [])]
 
 
 def test_merged_ranges_past_the_rows_or_columns_read_are_passed_over():
