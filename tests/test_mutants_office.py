@@ -826,11 +826,13 @@ def test_an_xls_sheet_holding_exactly_the_cells_left_is_read_whole(monkeypatch):
     for r in range(2):
         sheet.write(r, 0, f"项{r}")
         sheet.write(r, 1, r)
-    (read,) = _xls_sheets(monkeypatch, book)
-    assert read.stopped_at is None and [n for n, _ in read.rows] == [1, 2]
+    book.add_sheet("乙").write(0, 0, "x")
+    read = _xls_sheets(monkeypatch, book)
+    assert [(s.title, s.stopped_at, [n for n, _ in s.rows]) for s in read] == [("甲", None, [1, 2]), ("乙", 1, [])]
     monkeypatch.setattr(xls_reader, "MAX_CELLS", 3)
-    (read,) = _xls_sheets(monkeypatch, book)
-    assert read.stopped_at == 2 and [n for n, _ in read.rows] == [1]
+    read = _xls_sheets(monkeypatch, book)
+    # Once a sheet is stopped in, no cell of the sheets after it is kept.
+    assert [(s.title, s.stopped_at, [n for n, _ in s.rows]) for s in read] == [("甲", 2, [1]), ("乙", 1, [])]
 
 
 def test_findings_in_an_xls_point_at_the_sheet_cell_with_its_column():
