@@ -100,9 +100,9 @@ def _read(data: bytes) -> list[Sheet]:
 def _iterparse(source, **options):
     from lxml import etree
 
-    # No entities resolved, nothing fetched from the network, libxml2's limits on huge nodes kept.
-    return etree.iterparse(source, events=("end",), resolve_entities=False, no_network=True, huge_tree=False,
-                           **options)
+    # No entities resolved. lxml's defaults do the rest: "end" events, nothing fetched from the network
+    # (no_network), and libxml2's limits on huge nodes kept (huge_tree off).
+    return etree.iterparse(source, resolve_entities=False, **options)
 
 
 def _drop(element) -> None:
