@@ -41,6 +41,21 @@ def test_a_lead_verb_joined_to_the_next_by_a_connector_stays_in_the_metric():
     assert [c.metric for c in extract("确保及时办结率100%")] == ["确保及时办结率"]
 
 
+# --- perflint/analysis/value_text.py -------------------------------------------------------------
+
+def test_a_value_is_unreadable_only_for_its_units_when_standard_units_make_the_row_readable():
+    from perflint.analysis.value_text import unreadable_only_for_units
+    from perflint.load.model import Indicator
+
+    # The unit column's spelling (KWH, M2) is what the row cannot be read for: with 千瓦时, 平方米 it reads.
+    assert unreadable_only_for_units(Indicator(value="≥50以上", unit="KWH"))
+    assert unreadable_only_for_units(Indicator(value="50%/", unit="M2"))  # the value alone is no reading
+    # Readable as written, unreadable for other reasons, or unreadable even with standard units: no.
+    assert not unreadable_only_for_units(Indicator(value="≥50M"))
+    assert not unreadable_only_for_units(Indicator(value="20至"))
+    assert not unreadable_only_for_units(Indicator(op="≥", value="不少于20", unit="M2"))
+
+
 # --- perflint/analysis/digest.py ------------------------------------------------------------------
 
 def test_a_short_text_is_shown_whole_and_a_long_one_cut_with_an_ellipsis():
@@ -226,3 +241,50 @@ def test_the_round_median_of_an_even_count_is_the_mean_of_the_middle_two():
 
     assert median([Decimal(4), Decimal(1), Decimal(10)]) == 4
     assert median([Decimal(4), Decimal(1), Decimal(10), Decimal(2)]) == 3
+
+
+# --- rules across a round or across years, in Chinese ------------------------------------------------
+
+def _zh_case_messages(stem: str, name: str) -> list[tuple[str, str]]:
+    """(document, message) of a stored case of rules/<stem>.cases.yaml, run as the commands run it but in
+    Chinese (the default language of the command)."""
+    from pathlib import Path
+
+    import rules
+    from perflint.check import check_path
+    from perflint.compare import compare_results, compare_rules
+    from perflint.load import STDIN
+    from perflint.round import round_results
+    from perflint.testing import load_cases
+
+    [case] = [c for c in load_cases(Path(rules.__file__).with_name(f"{stem}.cases.yaml")) if c.name == name]
+    settings = Settings(select=(case.rule,), options={case.rule: case.options} if case.options else {}, lang="zh")
+    active = configure(load_catalog(), settings)
+
+    def results(documents):
+        return [check_path(STDIN, active, settings, body.encode("utf-8"), path)
+                for path, body in sorted(documents.items())]
+
+    if case.last:
+        merged = compare_results(results(case.last), results(case.documents), compare_rules(active), "zh")
+    else:
+        merged = round_results(results(case.documents), active, settings)
+    return [(f.path, f.message) for result in merged for f in result.findings if f.code == case.rule]
+
+
+def test_a_text_copied_into_more_documents_than_shown_counts_all_places_in_chinese():
+    messages = dict(_zh_case_messages("round_text_copied", "五份文件（不超过上限）的总体目标相同，各自提示，只列出其中三处"))
+    assert ("见 b.yaml 第 4 行（溧平县文化广电和旅游局）、c.yaml 第 4 行（溧平县教育局）、d.yaml 第 4 行（溧平县卫生健康局）等 4 处；"
+            in messages["a.yaml"])
+
+
+def test_the_department_of_all_maximal_targets_names_its_other_documents_in_chinese():
+    [(path, message)] = _zh_case_messages("round_department_all_maximal", "一个部门两份文件、三个项目的满意度和比率目标全是100%")
+    assert path == "a.yaml" and "（另见 b.yaml）" in message
+
+
+def test_a_lowered_target_says_whether_the_budget_rose_or_stayed_the_same_in_chinese():
+    [(_, rose)] = _zh_case_messages("target_lowered", "预算增加，培训人数目标却比上年低（上年目标写作万人，换算后比较）")
+    assert "而项目预算增加（100 万元 → 110 万元）" in rose
+    [(_, same)] = _zh_case_messages("target_lowered", "预算持平，不良事件的上限比上年放宽；项目编码不同时按名称配对")
+    assert "而项目预算持平（60 万元 → 60 万元）" in same
