@@ -281,6 +281,8 @@ def test_a_text_copied_into_more_documents_than_shown_counts_all_places_in_chine
 def test_the_department_of_all_maximal_targets_names_its_other_documents_in_chinese():
     [(path, message)] = _zh_case_messages("round_department_all_maximal", "一个部门两份文件、三个项目的满意度和比率目标全是100%")
     assert path == "a.yaml" and "（另见 b.yaml）" in message
+    [(_, alone)] = _zh_case_messages("round_department_all_maximal", "部门只有一份文件时不列出另见的文件")
+    assert "全部是 100%；目标疑似按上限照填" in alone
 
 
 def test_a_lowered_target_says_whether_the_budget_rose_or_stayed_the_same_in_chinese():
