@@ -290,3 +290,12 @@ def test_a_lowered_target_says_whether_the_budget_rose_or_stayed_the_same_in_chi
     assert "而项目预算增加（100 万元 → 110 万元）" in rose
     [(_, same)] = _zh_case_messages("target_lowered", "预算持平，不良事件的上限比上年放宽；项目编码不同时按名称配对")
     assert "而项目预算持平（60 万元 → 60 万元）" in same
+
+
+def test_a_copied_goal_table_or_note_names_the_other_project_in_chinese():
+    goal = dict(_zh_case_messages("round_text_copied", "两个部门不同项目的年度目标一字不差"))
+    assert "见 b.yaml 第 6 行 项目“2026年社会救助政策宣传”（溧平县民政局）；" in goal["a.yaml"]
+    table = dict(_zh_case_messages("round_text_copied", "整张指标表照抄到另一部门的项目，只报指标名称不逐条报解释"))
+    assert "见 a.yaml 第 8 行 项目“2026年中小学教师全员培训”（溧平县教育局）；" in table["b.yaml"]
+    note = dict(_zh_case_messages("round_text_copied", "指标解释照抄另一部门的"))
+    assert "见 b.yaml 第 8 行 项目“2026年居家养老服务”（溧平县民政局）；" in note["a.yaml"]
