@@ -116,6 +116,21 @@ def test_a_text_of_punctuation_only_is_like_nothing():
     assert similarity("保障52名司法协理员工资。", "保障52名司法协理员工资") == 1
 
 
+def test_a_basis_of_generic_words_or_a_survey_method_alone_is_untraceable():
+    from perflint.analysis.structure import untraceable_basis
+
+    # An opening (根据) and an ending (确定) carry nothing: what is left is looked up.
+    assert [untraceable_basis(b) for b in ("根据工作计划", "工作计划确定", "根据上级要求确定", "按实际需要测算")] == ["generic"] * 4
+    assert [untraceable_basis(b) for b in ("问卷调查", "根据问卷调查")] == ["method", "method"]
+    # Whole entries first: 据实结算 is an entry, not 据 + 实结算.
+    assert untraceable_basis("据实结算") == "generic"
+    # A generic part with a method is generic; any part that names a document makes it traceable.
+    assert untraceable_basis("工作计划、问卷调查") == "generic"
+    assert untraceable_basis("问卷调查、《溧平县普法规划》") is None
+    # An opening or an ending alone is not an entry; nothing written is nothing to judge.
+    assert [untraceable_basis(b) for b in ("根据", "要求", "", "  ", None)] == [None] * 5
+
+
 # --- perflint/engine/baseline.py ------------------------------------------------------------------
 
 def test_the_baseline_value_of_a_span_over_several_lines_starts_at_its_column():
