@@ -41,6 +41,21 @@ def test_a_lead_verb_joined_to_the_next_by_a_connector_stays_in_the_metric():
     assert [c.metric for c in extract("确保及时办结率100%")] == ["确保及时办结率"]
 
 
+# --- perflint/analysis/value_text.py -------------------------------------------------------------
+
+def test_a_value_is_unreadable_only_for_its_units_when_standard_units_make_the_row_readable():
+    from perflint.analysis.value_text import unreadable_only_for_units
+    from perflint.load.model import Indicator
+
+    # The unit column's spelling (KWH, M2) is what the row cannot be read for: with 千瓦时, 平方米 it reads.
+    assert unreadable_only_for_units(Indicator(value="≥50以上", unit="KWH"))
+    assert unreadable_only_for_units(Indicator(value="50%/", unit="M2"))  # the value alone is no reading
+    # Readable as written, unreadable for other reasons, or unreadable even with standard units: no.
+    assert not unreadable_only_for_units(Indicator(value="≥50M"))
+    assert not unreadable_only_for_units(Indicator(value="20至"))
+    assert not unreadable_only_for_units(Indicator(op="≥", value="不少于20", unit="M2"))
+
+
 # --- perflint/analysis/digest.py ------------------------------------------------------------------
 
 def test_a_short_text_is_shown_whole_and_a_long_one_cut_with_an_ellipsis():
@@ -99,6 +114,21 @@ def test_a_text_of_punctuation_only_is_like_nothing():
     assert similarity("/", "全县300个行政村全部建成村级公共法律服务工作室") == 0
     assert similarity("", "") == 0
     assert similarity("保障52名司法协理员工资。", "保障52名司法协理员工资") == 1
+
+
+def test_a_basis_of_generic_words_or_a_survey_method_alone_is_untraceable():
+    from perflint.analysis.structure import untraceable_basis
+
+    # An opening (根据) and an ending (确定) carry nothing: what is left is looked up.
+    assert [untraceable_basis(b) for b in ("根据工作计划", "工作计划确定", "根据上级要求确定", "按实际需要测算")] == ["generic"] * 4
+    assert [untraceable_basis(b) for b in ("问卷调查", "根据问卷调查")] == ["method", "method"]
+    # Whole entries first: 据实结算 is an entry, not 据 + 实结算.
+    assert untraceable_basis("据实结算") == "generic"
+    # A generic part with a method is generic; any part that names a document makes it traceable.
+    assert untraceable_basis("工作计划、问卷调查") == "generic"
+    assert untraceable_basis("问卷调查、《溧平县普法规划》") is None
+    # An opening or an ending alone is not an entry; nothing written is nothing to judge.
+    assert [untraceable_basis(b) for b in ("根据", "要求", "", "  ", None)] == [None] * 5
 
 
 # --- perflint/engine/baseline.py ------------------------------------------------------------------
@@ -226,3 +256,61 @@ def test_the_round_median_of_an_even_count_is_the_mean_of_the_middle_two():
 
     assert median([Decimal(4), Decimal(1), Decimal(10)]) == 4
     assert median([Decimal(4), Decimal(1), Decimal(10), Decimal(2)]) == 3
+
+
+# --- rules across a round or across years, in Chinese ------------------------------------------------
+
+def _zh_case_messages(stem: str, name: str) -> list[tuple[str, str]]:
+    """(document, message) of a stored case of rules/<stem>.cases.yaml, run as the commands run it but in
+    Chinese (the default language of the command)."""
+    from pathlib import Path
+
+    import rules
+    from perflint.check import check_path
+    from perflint.compare import compare_results, compare_rules
+    from perflint.load import STDIN
+    from perflint.round import round_results
+    from perflint.testing import load_cases
+
+    [case] = [c for c in load_cases(Path(rules.__file__).with_name(f"{stem}.cases.yaml")) if c.name == name]
+    settings = Settings(select=(case.rule,), options={case.rule: case.options} if case.options else {}, lang="zh")
+    active = configure(load_catalog(), settings)
+
+    def results(documents):
+        return [check_path(STDIN, active, settings, body.encode("utf-8"), path)
+                for path, body in sorted(documents.items())]
+
+    if case.last:
+        merged = compare_results(results(case.last), results(case.documents), compare_rules(active), "zh")
+    else:
+        merged = round_results(results(case.documents), active, settings)
+    return [(f.path, f.message) for result in merged for f in result.findings if f.code == case.rule]
+
+
+def test_a_text_copied_into_more_documents_than_shown_counts_all_places_in_chinese():
+    messages = dict(_zh_case_messages("round_text_copied", "五份文件（不超过上限）的总体目标相同，各自提示，只列出其中三处"))
+    assert ("见 b.yaml 第 4 行（溧平县文化广电和旅游局）、c.yaml 第 4 行（溧平县教育局）、d.yaml 第 4 行（溧平县卫生健康局）等 4 处；"
+            in messages["a.yaml"])
+
+
+def test_the_department_of_all_maximal_targets_names_its_other_documents_in_chinese():
+    [(path, message)] = _zh_case_messages("round_department_all_maximal", "一个部门两份文件、三个项目的满意度和比率目标全是100%")
+    assert path == "a.yaml" and "（另见 b.yaml）" in message
+    [(_, alone)] = _zh_case_messages("round_department_all_maximal", "部门只有一份文件时不列出另见的文件")
+    assert "全部是 100%；目标疑似按上限照填" in alone
+
+
+def test_a_lowered_target_says_whether_the_budget_rose_or_stayed_the_same_in_chinese():
+    [(_, rose)] = _zh_case_messages("target_lowered", "预算增加，培训人数目标却比上年低（上年目标写作万人，换算后比较）")
+    assert "而项目预算增加（100 万元 → 110 万元）" in rose
+    [(_, same)] = _zh_case_messages("target_lowered", "预算持平，不良事件的上限比上年放宽；项目编码不同时按名称配对")
+    assert "而项目预算持平（60 万元 → 60 万元）" in same
+
+
+def test_a_copied_goal_table_or_note_names_the_other_project_in_chinese():
+    goal = dict(_zh_case_messages("round_text_copied", "两个部门不同项目的年度目标一字不差"))
+    assert "见 b.yaml 第 6 行 项目“2026年社会救助政策宣传”（溧平县民政局）；" in goal["a.yaml"]
+    table = dict(_zh_case_messages("round_text_copied", "整张指标表照抄到另一部门的项目，只报指标名称不逐条报解释"))
+    assert "见 a.yaml 第 8 行 项目“2026年中小学教师全员培训”（溧平县教育局）；" in table["b.yaml"]
+    note = dict(_zh_case_messages("round_text_copied", "指标解释照抄另一部门的"))
+    assert "见 b.yaml 第 8 行 项目“2026年居家养老服务”（溧平县民政局）；" in note["a.yaml"]
