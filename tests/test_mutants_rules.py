@@ -265,26 +265,11 @@ def _zh_case_messages(stem: str, name: str) -> list[tuple[str, str]]:
     Chinese (the default language of the command)."""
     from pathlib import Path
 
-    import rules
-    from perflint.check import check_path
-    from perflint.compare import compare_results, compare_rules
-    from perflint.load import STDIN
-    from perflint.round import round_results
-    from perflint.testing import load_cases
+    from perflint.testing import load_cases, run_case
 
-    [case] = [c for c in load_cases(Path(rules.__file__).with_name(f"{stem}.cases.yaml")) if c.name == name]
-    settings = Settings(select=(case.rule,), options={case.rule: case.options} if case.options else {}, lang="zh")
-    active = configure(load_catalog(), settings)
-
-    def results(documents):
-        return [check_path(STDIN, active, settings, body.encode("utf-8"), path)
-                for path, body in sorted(documents.items())]
-
-    if case.last:
-        merged = compare_results(results(case.last), results(case.documents), compare_rules(active), "zh")
-    else:
-        merged = round_results(results(case.documents), active, settings)
-    return [(f.path, f.message) for result in merged for f in result.findings if f.code == case.rule]
+    path = Path(__file__).resolve().parent.parent / "rules" / f"{stem}.cases.yaml"
+    [case] = [c for c in load_cases(path) if c.name == name]
+    return [(f.path, f.message) for f in run_case(case, lang="zh") if f.code == case.rule]
 
 
 def test_a_text_copied_into_more_documents_than_shown_counts_all_places_in_chinese():
