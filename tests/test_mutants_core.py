@@ -602,3 +602,97 @@ def test_fields_have_their_english_name_first_then_the_forms_labels():
     assert Document().projects == [] and Project(name="甲").goals == [] and Project(name="甲").money_unit == "万元"
     assert (Project(name="甲", goals="一句").goals, Project(name="甲").budget_total) == (["一句"], None)
     assert (Project(name="甲").pointer, Project(name="甲").at("goals"), Project(name="甲").missing) == ("", "/goals", frozenset())
+
+
+# What several rules read: names, money, numbers as shown ----------------------------------------------
+
+@pytest.mark.parametrize("name, bare", [
+    ("培训人数（人）", "培训人数"), ("培训人数(人)", "培训人数"), ("资助对象满意度达到目标值", "资助对象满意度"),
+    ("满意度达目标值", "满意度"), ("完成率达到目标", "完成率"), ("达到目标值", "达到目标值"), (None, "")])
+def test_a_bare_name_drops_a_bracketed_tail_or_a_phrase_about_the_target(name, bare):
+    from perflint.analysis.reading import bare_name
+
+    assert bare_name(name) == bare
+
+
+@pytest.mark.parametrize("name, rate, change", [
+    ("合格率", True, False), ("覆盖面", True, False), ("完成比例", True, False), ("合格率情况", True, False),
+    ("合格率情况统计", False, False), (" 合格率 ", True, False), ("增长率", True, True), ("培训人数", False, False),
+    ("同比变化", False, True)])
+def test_a_rate_is_named_by_its_ending_and_a_change_by_its_words(name, rate, change):
+    from perflint.analysis.reading import is_change_name, is_rate_name
+
+    assert (is_rate_name(name), is_change_name(name)) == (rate, change)
+
+
+@pytest.mark.parametrize("name, satisfaction", [
+    ("服务对象满意度", True), ("群众满意率", True), ("好评率（%）", True), ("群众滿意度", True), ("满意度达到目标值", True),
+    ("满意度调查覆盖率", False), ("不满意率", False), (None, False)])
+def test_a_satisfaction_measure_is_named_by_its_ending(name, satisfaction):
+    from perflint.analysis.reading import is_satisfaction_name
+
+    assert is_satisfaction_name(name) is satisfaction
+
+
+def test_amounts_are_shown_as_people_write_them_in_the_projects_money_unit():
+    from perflint.analysis.reading import budget_in_yuan, in_money_unit, money_unit, percent, plain
+
+    assert (plain(Decimal("1.500")), plain(Decimal("1E+3")), plain(Decimal("0.0"))) == ("1.5", "1000", "0")
+    assert (percent(Decimal(1), Decimal(3)), percent(Decimal(2), Decimal(3)), percent(Decimal(3), Decimal(3))) == (
+        "33.3", "66.7", "100")
+    project = Project(name="甲", budget={"total": "12.5"})
+    assert (budget_in_yuan(project), in_money_unit(Decimal(125000), project)) == (Decimal("125000.0"), "12.5 万元")
+    acres = Project(name="甲", budget={"total": "12.5"}, money_unit="亩")
+    assert (budget_in_yuan(acres), in_money_unit(Decimal(125000), acres)) == (None, "125000 亩")
+    assert budget_in_yuan(Project(name="甲")) is None
+    assert (money_unit("人"), money_unit(""), money_unit(None), money_unit("元").scale) == (None, None, None, Decimal(1))
+
+
+def test_a_cost_row_is_read_from_either_frameworks_level():
+    from perflint.analysis.reading import is_cost
+    from perflint.load.model import Indicator
+
+    assert is_cost(Indicator(level1=" 成本指标")) and is_cost(Indicator(level1="产出指标", level2="经济成本指标"))
+    assert not is_cost(Indicator(level1="产出指标", level2="数量指标")) and not is_cost(Indicator())
+
+
+@pytest.mark.parametrize("value, cost", [
+    ("≤50万元/万人", ("人", Decimal("50"))), ("≤3元/学生", ("学生", Decimal("3"))), ("≤3元/人·天", ("人·天", Decimal("3"))),
+    ("≤3万元/亩", ("亩", Decimal("30000"))), ("≥5人", None), ("≤5元", None), ("≤5吨/人", None), ("较上年下降5%", None),
+    ("≤5件/人", None)])
+def test_a_unit_cost_is_in_yuan_per_what_it_is_per(value, cost):
+    from perflint.analysis.digest import unit_cost
+    from perflint.values import parse_value
+
+    assert unit_cost(parse_value(value)) == cost
+
+
+def test_a_text_in_a_message_is_cut_at_twenty_four_characters():
+    from perflint.analysis.digest import excerpt
+
+    assert excerpt("一二三四五六七八九十" * 3) == "一二三四五六七八九十一二三四五六七八九十一二三四…"
+    assert excerpt("一二三四五六七八九十" * 2 + "一二三四") == "一二三四五六七八九十" * 2 + "一二三四"
+    assert excerpt(" a  b\n c ") == "a b c"
+
+
+@pytest.mark.parametrize("written, phrase", [
+    ("较上年增长8%", "较上年增长8%"), ("比去年同期减少 20 人", "比去年同期减少 20 人"), ("比上一年度提高2个百分点", "比上一年度提高2个百分点"),
+    ("较上年增长", None), ("较2025年增长8%", None)])
+def test_a_change_on_last_year_is_found_in_a_rows_text(written, phrase):
+    from perflint.analysis.digest import RELATIVE_PHRASE
+
+    match = RELATIVE_PHRASE.search(written)
+    assert (match.group(0) if match else None) == phrase
+
+
+# Baselines: the value a key keeps ------------------------------------------------------------------------
+
+def test_a_baseline_key_keeps_the_documents_path_from_its_folder_and_the_findings_text_as_written(tmp_path):
+    from perflint.engine.baseline import keys_of
+
+    source = HEAD + "projects:\n  - name: 项目\n    indicators:\n      - {name: 服务水平, value: 有效提升}\n"
+    loaded = load_bytes(source.encode("utf-8"), str(tmp_path / "sub" / "doc.yaml"))
+    found = _findings_of(source)
+    keys = keys_of(loaded, found, tmp_path)
+    assert {k.path for k in keys} == {"sub/doc.yaml"} and [k.code for k in keys] == [f.code for f in found]
+    assert ("/projects/0/indicators/0/value", "有效提升") in {(k.pointer, k.value) for k in keys}
