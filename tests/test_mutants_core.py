@@ -696,3 +696,57 @@ def test_a_baseline_key_keeps_the_documents_path_from_its_folder_and_the_finding
     keys = keys_of(loaded, found, tmp_path)
     assert {k.path for k in keys} == {"sub/doc.yaml"} and [k.code for k in keys] == [f.code for f in found]
     assert ("/projects/0/indicators/0/value", "有效提升") in {(k.pointer, k.value) for k in keys}
+
+
+@pytest.mark.parametrize("data, reason_en, reason_zh", [
+    ({"version": 2, "entries": []}, "not a baseline file (version 2, expected 1)", "格式不对（version 2, expected 1）"),
+    ({"version": 1}, "not a baseline file ('entries')", "格式不对（'entries'）"),
+    ({"version": 1, "entries": [{"path": "a.yaml", "code": "PF201", "pointer": "/", "value": "v", "count": "x"}]},
+     "not a baseline file (invalid literal for int() with base 10: 'x')", "格式不对（invalid literal for int() with base 10: 'x'）"),
+])
+def test_a_baseline_of_another_shape_says_why_in_both_languages(tmp_path, data, reason_en, reason_zh):
+    target = tmp_path / "baseline.json"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        read_baseline(target)
+    assert caught.value.message("en") == f"cannot read baseline {target}: {reason_en}"
+    assert caught.value.message("zh") == f"无法读取基线文件 {target}：{reason_zh}"
+
+
+def test_a_baseline_that_cannot_be_read_or_written_names_the_file(tmp_path):
+    with pytest.raises(UsageError) as caught:
+        read_baseline(tmp_path / "missing.json")
+    assert caught.value.message("zh").startswith(f"无法读取基线文件 {tmp_path / 'missing.json'}：")
+    assert caught.value.message("en").startswith(f"cannot read baseline {tmp_path / 'missing.json'}: ")
+    target = tmp_path / "no-such-folder" / "baseline.json"
+    with pytest.raises(UsageError) as caught:
+        write_baseline(target, [Key("a.yaml", "PF201", "/x", "v")])
+    assert caught.value.message("zh").startswith(f"无法写入基线文件 {target}：")
+    assert caught.value.message("en").startswith(f"cannot write baseline {target}: ")
+
+
+def test_entries_without_a_count_count_once_and_relative_paths_are_kept_as_written(tmp_path):
+    target = tmp_path / "baseline.json"
+    entry = {"path": "docs/a.yaml", "code": "PF201", "pointer": "/x", "value": "v"}
+    target.write_text(json.dumps({"version": 1, "entries": [entry, {**entry, "count": 2}]}), encoding="utf-8")
+    assert read_baseline(target) == {"docs/a.yaml": {Key("docs/a.yaml", "PF201", "/x", "v"): 3}}
+
+
+def _finding(line, column, end_line, end_column, pointer="/title", label=None):
+    from perflint.findings import Finding, Severity
+
+    return Finding("doc.yaml", line, column, end_line, end_column, "PF201", "vague-target", Severity.WARNING, "m",
+                   pointer, label)
+
+
+def test_a_baseline_value_is_the_span_as_written_over_one_line_or_several_and_cut_at_two_hundred():
+    from perflint.engine.baseline import value_at
+
+    loaded = load(HEAD + "title: |\n  第一行\n  第二行\nnote: " + "长" * 250 + "\n")
+    assert value_at(loaded, _finding(2, 7, 2, 11)) == "2026"
+    assert value_at(loaded, _finding(4, 3, 5, 5)) == "第一行\n  第二"
+    assert value_at(loaded, _finding(6, 7, 6, 257)) == "长" * 200
+    assert value_at(loaded, _finding(4, 3, 6, 257)) == ("第一行\n  第二行\nnote: " + "长" * 250)[:200]
+    assert value_at(loaded, _finding(2, 7, 2, 11, pointer="")) == ""
+    assert value_at(loaded, _finding(2, 7, 2, 11, label="表1 第2行")) == ""
+    assert value_at(loaded, _finding(40, 1, 40, 3)) == ""
