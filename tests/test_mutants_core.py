@@ -750,3 +750,14 @@ def test_a_baseline_value_is_the_span_as_written_over_one_line_or_several_and_cu
     assert value_at(loaded, _finding(2, 7, 2, 11, pointer="")) == ""
     assert value_at(loaded, _finding(2, 7, 2, 11, label="表1 第2行")) == ""
     assert value_at(loaded, _finding(40, 1, 40, 3)) == ""
+
+
+def test_a_control_character_is_a_syntax_error_at_the_start_naming_the_character():
+    assert problems("department: ab\x07\n") == [("yaml-syntax", "", Location.point(1, 1), {
+        "detail": 'unacceptable character #x0007: control characters are not allowed\n  in "<unicode string>", '
+                  "position 14"}, "default")]
+
+
+def test_a_second_document_in_the_stream_is_a_syntax_error_where_it_starts():
+    assert problems(HEAD + "---\nyear: 2027\n") == [("yaml-syntax", "", Location.point(3, 1), {
+        "detail": "expected a single document in the stream but found another document"}, "default")]
