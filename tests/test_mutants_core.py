@@ -184,15 +184,22 @@ def test_directives_are_parsed_with_place_target_names_and_reason():
     ]
 
 
-def test_a_bare_directive_covers_every_rule_and_a_named_one_only_its_rule(tmp_path):
-    from perflint.findings import Finding
+def test_a_bare_directive_covers_every_rule_on_its_line_and_a_named_one_only_the_rules_it_names():
+    from perflint.engine.suppress import apply
 
-    bare, named = parse_directives(["x: 1  # perflint: ignore", "y: 2  # perflint: ignore[PF201]"])
-    finding = next(f for f in _findings_of(HEAD + "projects:\n  - name: 项目\n    goals: [有效提升]\n")
-                   if isinstance(f, Finding))
-    assert bare.covers(finding.__class__(**{**finding.__dict__, "line": 1})) == "*"
-    assert bare.covers(finding.__class__(**{**finding.__dict__, "line": 2})) is None
-    assert named.unused() == ["pf201"] and bare.unused() == ["*"]
+    bare, by_code, by_slug, whole_file = parse_directives([
+        "x: 1  # perflint: ignore", "y: 2  # perflint: ignore[PF201, pf999]", "z: 3  # perflint: ignore[Vague-Target]",
+        "# perflint: ignore-file[pf201]"])
+    assert (bare.covers(_finding(1, 1, 1, 2)), bare.covers(_finding(2, 1, 2, 2))) == ("*", None)
+    assert (by_code.covers(_finding(2, 1, 2, 2)), by_slug.covers(_finding(3, 1, 3, 2))) == ("pf201", "vague-target")
+    assert whole_file.covers(_finding(9, 1, 9, 2)) == "pf201"
+    assert [d.unused() for d in (bare, by_code, by_slug, whole_file)] == [["*"], ["pf201", "pf999"], ["vague-target"],
+                                                                          ["pf201"]]
+    kept = apply([_finding(1, 1, 1, 2), _finding(2, 1, 2, 2), _finding(3, 1, 3, 2), _finding(4, 1, 4, 2)],
+                 [bare, by_code, by_slug])
+    assert [f.line for f in kept] == [4]
+    assert [d.unused() for d in (bare, by_code, by_slug)] == [[], ["pf999"], []]
+    assert (bare.used, by_code.used, by_slug.used) == ({"*"}, {"pf201"}, {"vague-target"})
 
 
 def _findings_of(source):
