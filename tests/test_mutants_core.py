@@ -768,3 +768,21 @@ def test_a_control_character_is_a_syntax_error_at_the_start_naming_the_character
 def test_a_second_document_in_the_stream_is_a_syntax_error_where_it_starts():
     assert problems(HEAD + "---\nyear: 2027\n") == [("yaml-syntax", "", Location.point(3, 1), {
         "detail": "expected a single document in the stream but found another document"}, "default")]
+
+
+def test_a_folder_gives_its_documents_sorted_and_named_files_are_always_given(tmp_path):
+    for name in ("b/z.YML", "b/a.xlsx", "notes.txt", "readme.md", "c.pdf", "~$c.docx", "x.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    assert list(iter_paths([str(tmp_path)], (), tmp_path)) == [
+        str(tmp_path / "b" / "a.xlsx"), str(tmp_path / "b" / "z.YML"), str(tmp_path / "c.pdf")]
+    named = str(tmp_path / "notes.txt")
+    assert list(iter_paths([named, "-"], ("*.txt",), tmp_path)) == [named, "-"]
+    assert list(iter_paths([str(tmp_path)], ("*.pdf", "b/"), tmp_path)) == []
+
+
+def test_a_file_is_read_by_its_suffix_and_anything_else_as_yaml():
+    assert load_bytes(HEAD.encode("utf-8"), "doc.YML").document.year == 2026
+    assert load_bytes(HEAD.encode("utf-8"), "doc").document.year == 2026
+    assert load_bytes(HEAD.encode("utf-8"), "-").document.year == 2026
+    assert [p.rule for p in load_bytes(HEAD.encode("utf-8"), "doc.xlsx").problems] != []
