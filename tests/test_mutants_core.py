@@ -786,3 +786,17 @@ def test_a_file_is_read_by_its_suffix_and_anything_else_as_yaml():
     assert load_bytes(HEAD.encode("utf-8"), "doc").document.year == 2026
     assert load_bytes(HEAD.encode("utf-8"), "-").document.year == 2026
     assert [p.rule for p in load_bytes(HEAD.encode("utf-8"), "doc.xlsx").problems] != []
+
+
+def test_nesting_deeper_than_the_reader_walks_is_a_syntax_error_over_the_whole_document():
+    depth = 999  # within PyYAML's own limit (1000 flow levels), beyond what the walker follows
+    loaded = load(HEAD + "deep: " + "[" * depth + "]" * depth + "\n")
+    assert loaded.document is None
+    assert [(p.rule, p.location, p.args) for p in loaded.problems][-1] == (
+        "yaml-syntax", Location(1, 1, 4, 1), {"detail": "nesting too deep"})
+
+
+def test_a_file_that_cannot_be_read_keeps_its_path(tmp_path):
+    missing = str(tmp_path / "missing.yaml")
+    loaded = load_path(missing)
+    assert (loaded.path, loaded.document, [p.rule for p in loaded.problems]) == (missing, None, ["unreadable-file"])
