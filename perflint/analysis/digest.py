@@ -12,7 +12,7 @@ Shape (keys kept short: the facts travel between processes and into the cache fo
      "lines": whether the source has lines, "quiet": [[line|None, [names]|None], …] (suppressions),
      "places": {pointer: [line, column, end_line, end_column, label|None]},
      "overall": {"at", "key", "len", "text"}|None,          # 总体绩效目标
-     "projects": [{"name", "code", "kind", "whole", "budget" (元, str)|None,
+     "projects": [{"name", "code", "kind", "budget" (元, str)|None,
                    "goal": {"at", "key", "len", "text"}|None, "table": pointer, "names": [key, count]|None,
                    "rows": [{"at", "name", "key", "value", "c": [kind, op, number, unit, baseline]|None,
                              "dir": 1|-1, "sat", "rate", "full", "change", "cost", "cost_per": [per, 元]|None,
@@ -172,7 +172,7 @@ def _project(place: _Places, project: Project, department: str, whole: bool) -> 
     keys = sorted({row["key"] for row in rows if row["key"]})
     return {
         "name": name, "code": compact(project.code).upper() or None, "kind": kind,
-        "whole": whole, "budget": None if budget is None else str(budget),
+        "budget": None if budget is None else str(budget),
         "goal": _text_facts(place, goal_at, "".join(g.strip() for g in project.goals)),
         "table": place(project.at("indicators")),
         "names": [fingerprint("\n".join(keys)), len(keys)] if keys else None,
