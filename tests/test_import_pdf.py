@@ -3,7 +3,6 @@ Chinese text in an embedded font), their tables read from the ruling lines — m
 go on over the next page, a row the page break cut — and findings placed at 第3页 表1 第4行 第2列. A
 scanned PDF is a finding that says so; a broken one is a finding, never a traceback."""
 
-import io
 import json
 
 import pytest
