@@ -141,7 +141,7 @@ def _finding(rules: RuleSet, result: DocumentResult, facts: dict, active, hit: H
     from perflint.round import _suppressed
 
     rule = active.rule
-    text = rule.messages.get(hit.message, rule.messages["default"]).format(lang, hit.args)
+    text = rule.message_text(hit.message, lang, hit.args)
     line, column, end_line, end_column, label = place_of(facts, hit.pointer)
     finding = Finding(result.path, line, column, end_line, end_column, rule.code, rule.slug, active.severity, text,
                       hit.pointer, label, (), facts.get("lines", True))
@@ -176,9 +176,9 @@ def compare_document(last: LastYear, result: DocumentResult, rules: RuleSet, lan
     crash = rules.by_slug().get(CRASH)
     for active in years:
         try:
-            hits = [hit for pair in pairs for hit in active.rule.check_pair(pair, active.context)]
+            hits = active.rule.checked(hit for pair in pairs for hit in active.rule.check_pair(pair, active.context))
             if overall is not None:
-                hits += list(active.rule.check_overall(overall, active.context))
+                hits += active.rule.checked(active.rule.check_overall(overall, active.context))
         except Exception as exc:  # one faulty rule must not stop the comparison, nor pass silently
             if crash is None:
                 raise

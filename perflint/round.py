@@ -297,7 +297,7 @@ def _finding(store: RoundStore, active: ActiveRule, hit: RoundHit, lang: str) ->
     facts = store.facts(hit.document)
     path = store.path(hit.document)
     rule = active.rule
-    text = rule.messages.get(hit.message, rule.messages["default"]).format(lang, hit.args)
+    text = rule.message_text(hit.message, lang, hit.args)
     if facts is None:
         line, column, end_line, end_column, label, lines = 1, 1, 1, 1, None, True
     else:
@@ -315,7 +315,7 @@ def run_round_rules(store: RoundStore, rules: RuleSet, lang: str) -> int:
         if not isinstance(active.rule, RoundRule):
             continue
         try:
-            hits = list(active.rule.check_round(view, active.context))
+            hits = active.rule.checked(active.rule.check_round(view, active.context))
         except Exception as exc:  # one faulty rule must not stop the round, nor pass silently
             if crash is None or store.count == 0:
                 raise

@@ -402,3 +402,19 @@ def test_a_crashing_rule_is_pf000_unless_debugging(monkeypatch):
     monkeypatch.delenv("PERFLINT_DEBUG")
     findings = json.loads(run("check", "-j", "1", "--format", "json", "--select", "PF201", SEED).output)
     assert [(f["code"], "ValueError: rule bug" in f["message"]) for f in findings] == [("PF000", True)]
+
+
+def test_a_rule_naming_a_message_it_does_not_have_is_a_crash_not_another_message(monkeypatch):
+    from perflint.engine.registry import load_catalog
+
+    rule = load_catalog().get("PF201")
+
+    def misnamed(self, document, context):
+        yield self.hit("/projects/0/goals", "no-such-message")
+
+    monkeypatch.setattr(rule, "check", misnamed)
+    with pytest.raises(LookupError, match="PF201 has no message 'no-such-message'"):
+        run("check", "-j", "1", "--select", "PF201", SEED)
+    monkeypatch.delenv("PERFLINT_DEBUG")
+    findings = json.loads(run("check", "-j", "1", "--format", "json", "--select", "PF201", SEED).output)
+    assert [(f["code"], "has no message 'no-such-message'" in f["message"]) for f in findings] == [("PF000", True)]

@@ -97,6 +97,20 @@ class Rule:
         return Hit(pointer, message, args, related, fix)
 
     @classmethod
+    def checked(cls, hits: Iterable[Any]) -> list:
+        """The hits of a check, each naming one of the rule's messages: another name is the rule's bug,
+        raised here (where the caller reports a crashing rule) rather than shown with some other message."""
+        hits = list(hits)
+        unknown = next((hit.message for hit in hits if hit.message not in cls.messages), None)
+        if unknown is not None:
+            raise LookupError(f"{cls.code} has no message {unknown!r}")
+        return hits
+
+    @classmethod
+    def message_text(cls, message: str, lang: str, args: dict[str, Any]) -> str:
+        return cls.messages[message].format(lang, args)
+
+    @classmethod
     def option_defaults(cls) -> dict[str, Any]:
         return {name: opt.default for name, opt in cls.options.items()}
 

@@ -25,7 +25,7 @@ NO_REASON = "suppression-without-reason"
 def _finding(loaded: LoadedDocument, active: ActiveRule, where: Location, pointer: str,
              message: str, args: dict, lang: str, fix: tuple[Replacement, ...] = ()) -> Finding:
     rule = active.rule
-    text = rule.messages.get(message, rule.messages["default"]).format(lang, args)
+    text = rule.message_text(message, lang, args)
     return Finding(loaded.path, where.line, where.column, where.end_line, where.end_column,
                    rule.code, rule.slug, active.severity, text, pointer, where.label, fix, loaded.has_lines)
 
@@ -81,7 +81,7 @@ def _rule_findings(loaded: LoadedDocument, rules: RuleSet, by_slug: dict[str, Ac
         if active.rule.always_on:
             continue
         try:
-            hits = list(active.rule.check(document, replace(active.context, facts=facts)))
+            hits = active.rule.checked(active.rule.check(document, replace(active.context, facts=facts)))
         except Exception as exc:  # one faulty rule must not stop the batch, nor pass silently
             if os.environ.get("PERFLINT_DEBUG"):  # unless its traceback is wanted (and in the test suite)
                 raise
