@@ -312,6 +312,10 @@ def test_value_prints_one_json_object_per_input():
         {"input": "≥2000 份", "kind": "quantity", "op": ">=", "number": "2000", "unit": "份"},
         {"input": "≤2.27万元/人", "kind": "quantity", "op": "<=", "number": "2.27", "unit": "万元/人"},
     ]
+    # Range bounds are strings as written, trailing zeros kept; fields beyond the fixed five only when set.
+    [ranged] = run("value", "90.0%-95.50%").output.splitlines()
+    assert json.loads(ranged) == {"input": "90.0%-95.50%", "kind": "range", "op": None, "number": None, "unit": "%",
+                                  "low": "90.0", "high": "95.50"}
     from_stdin = run("value", "-", input="有效提升\n95%\n").output.splitlines()
     assert [json.loads(line)["kind"] for line in from_stdin] == ["vague", "percent"]
 

@@ -64,7 +64,6 @@ class Constraint(BaseModel):
             "number": None if self.number is None else str(self.number),
             "unit": self.unit,
         }
-        for key, val in data.items():
-            if key not in out:
-                out[key] = str(getattr(self, key)) if isinstance(getattr(self, key), Decimal) else val
+        # JSON mode writes Decimals as strings, exactly as written (95.0 keeps its zero).
+        out.update((key, val) for key, val in data.items() if key not in out)
         return out
