@@ -392,33 +392,25 @@ def test_an_internal_error_is_one_line_and_exit_2_unless_debugging(monkeypatch):
     assert "perflint: internal error: RuntimeError: boom" in result.output
 
 
-def test_a_crashing_rule_is_pf000_unless_debugging(monkeypatch):
+def _raising(self, document, context):
+    raise ValueError("rule bug")
+
+
+def _naming_an_unknown_message(self, document, context):
+    yield self.hit("/projects/0/goals", "no-such-message")
+
+
+# A rule that raises, or names a message it does not have (rather than being given another message).
+@pytest.mark.parametrize("check, error, says", [
+    (_raising, ValueError, "rule bug"),
+    (_naming_an_unknown_message, LookupError, "PF201 has no message 'no-such-message'"),
+])
+def test_a_crashing_rule_is_pf000_unless_debugging(monkeypatch, check, error, says):
     from perflint.engine.registry import load_catalog
 
-    rule = load_catalog().get("PF201")
-
-    def broken(self, document, context):
-        raise ValueError("rule bug")
-
-    monkeypatch.setattr(rule, "check", broken)
-    with pytest.raises(ValueError, match="rule bug"):
+    monkeypatch.setattr(load_catalog().get("PF201"), "check", check)
+    with pytest.raises(error, match=says):
         run("check", "-j", "1", "--select", "PF201", SEED)
     monkeypatch.delenv("PERFLINT_DEBUG")
     findings = json.loads(run("check", "-j", "1", "--format", "json", "--select", "PF201", SEED).output)
-    assert [(f["code"], "ValueError: rule bug" in f["message"]) for f in findings] == [("PF000", True)]
-
-
-def test_a_rule_naming_a_message_it_does_not_have_is_a_crash_not_another_message(monkeypatch):
-    from perflint.engine.registry import load_catalog
-
-    rule = load_catalog().get("PF201")
-
-    def misnamed(self, document, context):
-        yield self.hit("/projects/0/goals", "no-such-message")
-
-    monkeypatch.setattr(rule, "check", misnamed)
-    with pytest.raises(LookupError, match="PF201 has no message 'no-such-message'"):
-        run("check", "-j", "1", "--select", "PF201", SEED)
-    monkeypatch.delenv("PERFLINT_DEBUG")
-    findings = json.loads(run("check", "-j", "1", "--format", "json", "--select", "PF201", SEED).output)
-    assert [(f["code"], "has no message 'no-such-message'" in f["message"]) for f in findings] == [("PF000", True)]
+    assert [(f["code"], f"{error.__name__}: {says}" in f["message"]) for f in findings] == [("PF000", True)]
