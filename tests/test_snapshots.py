@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from forms import build_docx, build_pdf, build_xls, build_xlsx
 from golden import matches_golden
 from perflint.config import Settings
+from perflint.analysis.reading import tables
 from perflint.check import active_rules
 from perflint.cli import main
 from perflint.engine.runner import lint
@@ -48,14 +49,15 @@ FORMS = {"docx": build_docx, "pdf": build_pdf, "xls": build_xls, "xlsx": build_x
 FORM_SOURCES = ("seed", "clean-2021")
 
 
+def _reading(constraint) -> dict:
+    """A reading's fields as the snapshots keep them: those set, without the input they came from."""
+    return constraint.model_dump(mode="json", exclude_defaults=True, exclude={"input"})
+
+
 def _readings(document) -> dict[str, dict]:
     """How each indicator's value was read, by the indicator's pointer."""
-    lists = [("/overall/indicators", document.overall.indicators if document.overall else [])]
-    for i, project in enumerate(document.projects):
-        lists += [(f"/projects/{i}/indicators", project.indicators),
-                  (f"/projects/{i}/midterm_indicators", project.midterm_indicators)]
-    return {f"{pointer}/{j}": row.constraint.model_dump(mode="json", exclude_defaults=True, exclude={"input"})
-            for pointer, rows in lists for j, row in enumerate(rows)}
+    return {f"{pointer}/{j}": _reading(row.constraint) for _, pointer, rows in tables(document)
+            for j, row in enumerate(rows)}
 
 
 def _place(location) -> str:
@@ -163,6 +165,5 @@ def test_value_readings_snapshot():
     unreadable ones in both languages."""
     cases = yaml.safe_load((ROOT / "tests" / "data" / "value_cases.yaml").read_text(encoding="utf-8"))
     inputs = dict.fromkeys(case["input"] for section in cases.values() for case in section)
-    lines = [f"{value!r} {json.dumps(parse_value(value).model_dump(mode='json', exclude_defaults=True, exclude={'input'}), ensure_ascii=False)}"
-             for value in inputs]
+    lines = [f"{value!r} {json.dumps(_reading(parse_value(value)), ensure_ascii=False)}" for value in inputs]
     assert matches_golden(SNAPSHOTS / "values.txt", "\n".join(lines) + "\n")
